@@ -1,0 +1,215 @@
+//! What a response means for the person looking: one error type with a
+//! variant per failure layer, and the pure step that turns status, content
+//! type and body bytes into data or such an error.
+
+use crate::model::{error_body_message, parse_clicks_response, ClicksResponse};
+
+/// Why a view could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FetchError {
+    /// No HTTP response: the network is down, the proxy is not running, or
+    /// CORS refused the response (the browser does not say which).
+    Network {
+        /// The browser's own words.
+        detail: String,
+    },
+    /// An HTTP error status.
+    Http {
+        /// The status code.
+        status: u16,
+        /// `message` from a JSON body.
+        message: Option<String>,
+        /// Field errors of a 422 body, as (field, message).
+        field_errors: Vec<(String, String)>,
+        /// Seconds from `Retry-After`, when sent.
+        retry_after_secs: Option<u32>,
+        /// The body was an HTML page (a gateway or login page).
+        html_body: bool,
+    },
+    /// A success status whose body is not JSON (HTML, usually a login page).
+    NotJson {
+        /// The status code.
+        status: u16,
+        /// The body looks like HTML.
+        html_body: bool,
+    },
+    /// The body ended before the JSON did.
+    Truncated {
+        /// The status code.
+        status: u16,
+    },
+    /// JSON of the wrong structure.
+    Decode {
+        /// The status code.
+        status: u16,
+        /// Where in the JSON, e.g. `data.rows`.
+        path: String,
+        /// What was wrong there.
+        message: String,
+    },
+}
+
+impl FetchError {
+    /// The HTTP status, 0 for a network failure (as in `slc-error`).
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::Network { .. } => 0,
+            Self::Http { status, .. }
+            | Self::NotJson { status, .. }
+            | Self::Truncated { status }
+            | Self::Decode { status, .. } => *status,
+        }
+    }
+
+    /// A message a person can act on. Always names the status.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Network { detail } => format!(
+                "Network error (status 0): the proxy could not be reached. It may be down, the network may be offline, or the proxy does not allow this page's origin (CORS: add it with --allow-origin). {detail}"
+            ),
+            Self::Http { status, message, field_errors, retry_after_secs, html_body } => {
+                let said = message.as_deref().map(|m| format!(" The API said: \"{m}\"")).unwrap_or_default();
+                let what = match status {
+                    401 | 403 => "The proxy's API key was refused.".to_string(),
+                    404 => "No such smart link (or the proxy does not serve this path).".to_string(),
+                    408 => "The request timed out.".to_string(),
+                    422 => "The API rejected the request's parameters.".to_string(),
+                    429 => match retry_after_secs {
+                        Some(secs) => format!("Rate limited: try again in {secs} s."),
+                        None => "Rate limited: try again shortly.".to_string(),
+                    },
+                    502 => "The proxy could not reach the API.".to_string(),
+                    504 => "The API did not answer the proxy in time.".to_string(),
+                    500..=599 => "The API or the proxy failed.".to_string(),
+                    _ => "The request failed.".to_string(),
+                };
+                let fields = if field_errors.is_empty() {
+                    String::new()
+                } else {
+                    let list: Vec<String> = field_errors.iter().map(|(f, m)| format!("{f}: {m}")).collect();
+                    format!(" ({})", list.join("; "))
+                };
+                let html = if *html_body { " The body was an HTML page, not the API's JSON." } else { "" };
+                format!("HTTP {status}: {what}{said}{fields}{html}")
+            }
+            Self::NotJson { status, html_body } => format!(
+                "HTTP {status}: the answer was {} instead of JSON. The proxy URL may point at a web page or a login page rather than the API proxy.",
+                if *html_body { "an HTML page" } else { "not JSON" }
+            ),
+            Self::Truncated { status } => format!(
+                "HTTP {status}: the response was cut off before it ended (truncated body). Retrying usually helps."
+            ),
+            Self::Decode { status, path, message } => format!(
+                "HTTP {status}: the response has an unexpected shape at {path}: {message}"
+            ),
+        }
+    }
+
+    /// Whether retrying the same request may succeed (408, 429, 5xx, network,
+    /// truncated bodies); other 4xx never do.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Self::Network { .. } | Self::Truncated { .. } => true,
+            Self::Http { status, .. } => matches!(status, 408 | 429 | 500..=599),
+            Self::NotJson { .. } | Self::Decode { .. } => false,
+        }
+    }
+}
+
+/// Reads a response: data for a 2xx JSON body of the right shape, otherwise
+/// the error that describes it.
+pub fn interpret_response(
+    status: u16,
+    content_type: Option<&str>,
+    retry_after: Option<&str>,
+    body: &[u8],
+) -> Result<ClicksResponse, FetchError> {
+    let html_body = looks_like_html(content_type, body);
+    if !(200..300).contains(&status) {
+        let (message, field_errors) = error_body_message(body);
+        return Err(FetchError::Http {
+            status,
+            message,
+            field_errors,
+            retry_after_secs: retry_after.and_then(|r| r.trim().parse().ok()),
+            html_body,
+        });
+    }
+    if html_body {
+        return Err(FetchError::NotJson { status, html_body });
+    }
+    parse_clicks_response(body).map_err(|error| {
+        if error.truncated {
+            FetchError::Truncated { status }
+        } else if error.syntax && error.path == "(top level)" {
+            FetchError::NotJson { status, html_body: false }
+        } else {
+            FetchError::Decode { status, path: error.path, message: error.message }
+        }
+    })
+}
+
+fn looks_like_html(content_type: Option<&str>, body: &[u8]) -> bool {
+    let declared = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("html"));
+    let first = body.iter().copied().find(|b| !b.is_ascii_whitespace());
+    declared || first == Some(b'<')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &[u8] = include_bytes!("../tests/fixtures/spec-example.json");
+
+    #[test]
+    fn success_gives_data() {
+        let data = interpret_response(200, Some("application/json"), None, EXAMPLE).unwrap();
+        assert_eq!(data.clicks_total, Some(25));
+    }
+
+    #[test]
+    fn each_failure_names_its_status_and_cause() {
+        let cases: [(u16, &[u8], &str); 6] = [
+            (401, br#"{"message":"Unauthenticated."}"#, "API key was refused"),
+            (404, br#"{"message":"Smart link not found."}"#, "No such smart link"),
+            (422, br#"{"message":"bad","errors":{"limit":["too big"]}}"#, "limit: too big"),
+            (500, b"<html><h1>500</h1></html>", "HTML page"),
+            (503, br#"{"message":"Service Unavailable"}"#, "failed"),
+            (429, br#"{"message":"Too Many Attempts."}"#, "try again in 3 s"),
+        ];
+        for (status, body, expected) in cases {
+            let error = interpret_response(status, None, Some("3"), body).unwrap_err();
+            let message = error.message();
+            assert!(message.contains(&format!("HTTP {status}")), "{message}");
+            assert!(message.contains(expected), "{status}: {message}");
+            assert_eq!(error.status(), status);
+        }
+        assert!(interpret_response(401, None, None, b"").unwrap_err().message().contains("401"));
+    }
+
+    #[test]
+    fn html_where_json_was_expected_is_named() {
+        let error = interpret_response(200, Some("text/html"), None, b"<!DOCTYPE html><form>").unwrap_err();
+        assert_eq!(error, FetchError::NotJson { status: 200, html_body: true });
+        assert!(error.message().contains("login page"));
+        let plain = interpret_response(200, Some("application/json"), None, b"hello").unwrap_err();
+        assert_eq!(plain, FetchError::NotJson { status: 200, html_body: false });
+    }
+
+    #[test]
+    fn truncated_and_misshapen_bodies_are_told_apart() {
+        let cut = interpret_response(200, None, None, &EXAMPLE[..EXAMPLE.len() / 2]).unwrap_err();
+        assert_eq!(cut, FetchError::Truncated { status: 200 });
+        let shape = interpret_response(200, None, None, br#"{"data":{"rows":7}}"#).unwrap_err();
+        assert!(matches!(shape, FetchError::Decode { ref path, .. } if path == "data.rows"));
+    }
+
+    #[test]
+    fn only_transient_failures_are_retryable() {
+        let http = |status| FetchError::Http { status, message: None, field_errors: vec![], retry_after_secs: None, html_body: false };
+        assert!(http(429).is_transient() && http(503).is_transient() && http(408).is_transient());
+        assert!(!http(401).is_transient() && !http(404).is_transient() && !http(422).is_transient());
+        assert!(FetchError::Network { detail: String::new() }.is_transient());
+    }
+}

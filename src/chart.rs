@@ -1,0 +1,259 @@
+//! The daily clicks chart: points from the response, the geometry that maps
+//! a pointer to a day, and the SVG drawn by plotters from numbers and date
+//! labels only (no response text reaches the SVG).
+
+use crate::day::UtcDay;
+use crate::format::{clicks_label, group_thousands};
+use crate::model::ChartEntry;
+use plotters::coord::ranged1d::SegmentValue;
+use plotters::prelude::*;
+
+/// The chart's drawing size in SVG units; it scales to its box.
+pub const CHART_SIZE: (u32, u32) = (720, 240);
+/// At most this many date labels along the x axis.
+pub const MAX_X_LABELS: usize = 8;
+
+/// One bar: a UTC day and its clicks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DailyPoint {
+    /// The day, when the API sent a readable date.
+    pub day: Option<UtcDay>,
+    /// What to call it: `Mon 3 Nov 2026`, or the raw timestamp text.
+    pub label: String,
+    /// Clicks that day.
+    pub clicks: u64,
+}
+
+/// One point per chart entry, in the order received.
+pub fn daily_points(entries: &[ChartEntry]) -> Vec<DailyPoint> {
+    entries
+        .iter()
+        .map(|entry| DailyPoint {
+            day: entry.day,
+            label: entry
+                .day
+                .map(UtcDay::long_label)
+                .unwrap_or_else(|| entry.timestamp.text().to_string()),
+            clicks: entry.clicks,
+        })
+        .collect()
+}
+
+/// The plotting area inside the SVG, in SVG units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlotArea {
+    /// Left edge of the first bar.
+    pub left: f64,
+    /// Right edge of the last bar.
+    pub right: f64,
+    /// Top of the y axis.
+    pub top: f64,
+    /// The x axis.
+    pub bottom: f64,
+}
+
+impl PlotArea {
+    /// The index of the bar under SVG x coordinate `x`, if any.
+    pub fn index_at(&self, count: usize, x: f64) -> Option<usize> {
+        if count == 0 || x < self.left || x > self.right || self.right <= self.left {
+            return None;
+        }
+        let fraction = (x - self.left) / (self.right - self.left);
+        Some(((fraction * count as f64).floor() as usize).min(count - 1))
+    }
+
+    /// The horizontal centre of bar `index`, in SVG units.
+    pub fn center_of(&self, count: usize, index: usize) -> f64 {
+        let width = (self.right - self.left) / count.max(1) as f64;
+        self.left + width * (index as f64 + 0.5)
+    }
+}
+
+/// A drawn chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSvg {
+    /// The SVG document, as plotters wrote it.
+    pub svg: String,
+    /// Where the bars are.
+    pub plot: PlotArea,
+}
+
+/// The smallest "nice" number (1, 2, 2.5, 5 times a power of ten) at or
+/// above `max`, so the y axis ends on a round value. At least 5.
+pub fn nice_ceiling(max: u64) -> u64 {
+    if max <= 5 {
+        return 5;
+    }
+    let mut magnitude = 1u64;
+    while magnitude.saturating_mul(10) <= max {
+        magnitude *= 10;
+    }
+    for step in [10u64, 20, 25, 50, 100] {
+        let candidate = magnitude.saturating_mul(step) / 10;
+        if candidate >= max {
+            return candidate;
+        }
+    }
+    magnitude.saturating_mul(10)
+}
+
+/// The x-axis label for a bar: `3 Nov` within a year, `Nov 2026` beyond.
+fn x_label(points: &[DailyPoint], index: usize) -> String {
+    let long_range = points.len() > 366;
+    match points.get(index).and_then(|p| p.day) {
+        Some(day) if long_range => day.month_year(),
+        Some(day) => day.day_month(),
+        None => String::new(),
+    }
+}
+
+/// Draws one bar per point with plotters' SVG backend.
+pub fn render_chart_svg(points: &[DailyPoint], dark: bool) -> Result<ChartSvg, String> {
+    let count = points.len().max(1);
+    let max = points.iter().map(|p| p.clicks).max().unwrap_or(0);
+    let y_top = nice_ceiling(max);
+    let (fg, grid, bar) = if dark {
+        (RGBColor(0xc9, 0xd1, 0xd9), RGBColor(0x30, 0x36, 0x3d), RGBColor(0x58, 0xa6, 0xff))
+    } else {
+        (RGBColor(0x57, 0x60, 0x6a), RGBColor(0xe4, 0xe7, 0xeb), RGBColor(0x09, 0x69, 0xda))
+    };
+    let mut svg = String::new();
+    let plot = {
+        let root = SVGBackend::with_string(&mut svg, CHART_SIZE).into_drawing_area();
+        let mut chart = ChartBuilder::on(&root)
+            .margin_top(12)
+            .margin_right(16)
+            .margin_left(6)
+            .margin_bottom(4)
+            .x_label_area_size(26)
+            .y_label_area_size(56)
+            .build_cartesian_2d((0..count).into_segmented(), 0u64..y_top)
+            .map_err(|e| e.to_string())?;
+        let label_style = ("sans-serif", 15).into_font().color(&fg);
+        let x_formatter = |value: &SegmentValue<usize>| match value {
+            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => x_label(points, *i),
+            SegmentValue::Last => String::new(),
+        };
+        let y_formatter = |value: &u64| group_thousands(*value);
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(MAX_X_LABELS.min(count))
+            .y_labels(5)
+            .x_label_formatter(&x_formatter)
+            .y_label_formatter(&y_formatter)
+            .label_style(label_style)
+            .axis_style(fg.mix(0.6))
+            .bold_line_style(grid)
+            .light_line_style(TRANSPARENT)
+            .draw()
+            .map_err(|e| e.to_string())?;
+        // Thin bars for long ranges would vanish under a margin.
+        let gap = if count > 120 { 0 } else if count > 45 { 1 } else { 3 };
+        chart
+            .draw_series(points.iter().enumerate().map(|(index, point)| {
+                let mut rect = Rectangle::new(
+                    [
+                        (SegmentValue::Exact(index), 0),
+                        (SegmentValue::Exact(index + 1), point.clicks.min(y_top)),
+                    ],
+                    bar.filled(),
+                );
+                rect.set_margin(0, 0, gap, gap);
+                rect
+            }))
+            .map_err(|e| e.to_string())?;
+        let (x_range, y_range) = chart.plotting_area().get_pixel_range();
+        root.present().map_err(|e| e.to_string())?;
+        PlotArea {
+            left: f64::from(x_range.start),
+            right: f64::from(x_range.end),
+            top: f64::from(y_range.start),
+            bottom: f64::from(y_range.end),
+        }
+    };
+    Ok(ChartSvg { svg, plot })
+}
+
+/// The chart's accessible name: range, total and peak.
+pub fn aria_label(points: &[DailyPoint], range: &str, total: u64) -> String {
+    let peak = points.iter().max_by_key(|p| p.clicks).filter(|p| p.clicks > 0);
+    let peak_text = peak
+        .map(|p| format!(", peak {} on {}", clicks_label(p.clicks), p.label))
+        .unwrap_or_default();
+    format!(
+        "Daily clicks by UTC day, {range}: {} in total{peak_text}.",
+        clicks_label(total)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn points(days: usize, clicks: impl Fn(usize) -> u64) -> Vec<DailyPoint> {
+        let start = UtcDay::parse("2026-10-25").unwrap();
+        (0..days)
+            .map(|i| {
+                let day = start.add_days(i as i32);
+                DailyPoint { day: Some(day), label: day.long_label(), clicks: clicks(i) }
+            })
+            .collect()
+    }
+
+    fn count_marks(svg: &str) -> usize {
+        svg.matches("<rect").count()
+    }
+
+    #[test]
+    fn one_bar_per_day_for_one_to_366_days() {
+        for days in [1, 7, 30, 90, 366] {
+            let chart = render_chart_svg(&points(days, |i| (i as u64 * 37) % 300), false).unwrap();
+            assert_eq!(count_marks(&chart.svg), days, "{days} days");
+        }
+    }
+
+    #[test]
+    fn zero_days_are_still_marks() {
+        let chart = render_chart_svg(&points(30, |_| 0), false).unwrap();
+        assert_eq!(count_marks(&chart.svg), 30);
+    }
+
+    #[test]
+    fn labels_show_dates_and_thousands() {
+        let chart = render_chart_svg(&points(30, |i| 1000 + i as u64 * 40), false).unwrap();
+        let has_label = |text: &str| chart.svg.contains(&format!(">\n{text}\n</text>"));
+        assert!(has_label("25 Oct"), "no first date label");
+        assert!(has_label("1,000"), "no thousands label in y axis");
+        let date_labels = ["Oct\n</text>", "Nov\n</text>"].iter().map(|m| chart.svg.matches(m).count()).sum::<usize>();
+        assert!((2..=MAX_X_LABELS).contains(&date_labels), "{date_labels} date labels");
+    }
+
+    #[test]
+    fn pointer_positions_map_to_days() {
+        let chart = render_chart_svg(&points(30, |_| 5), false).unwrap();
+        let plot = chart.plot;
+        assert!(plot.left > 0.0 && plot.right <= f64::from(CHART_SIZE.0));
+        assert_eq!(plot.index_at(30, plot.left), Some(0));
+        assert_eq!(plot.index_at(30, plot.right), Some(29));
+        assert_eq!(plot.index_at(30, plot.center_of(30, 17)), Some(17));
+        assert_eq!(plot.index_at(30, plot.left - 1.0), None);
+        assert_eq!(plot.index_at(0, plot.left), None);
+    }
+
+    #[test]
+    fn nice_ceilings_are_round() {
+        assert_eq!(nice_ceiling(0), 5);
+        assert_eq!(nice_ceiling(7), 10);
+        assert_eq!(nice_ceiling(347), 500);
+        assert_eq!(nice_ceiling(1234), 2000);
+        assert_eq!(nice_ceiling(2400), 2500);
+        assert_eq!(nice_ceiling(100), 100);
+    }
+
+    #[test]
+    fn aria_label_states_range_total_and_peak() {
+        let label = aria_label(&points(3, |i| [4, 9, 2][i]), "25 – 27 Oct 2026", 15);
+        assert_eq!(label, "Daily clicks by UTC day, 25 – 27 Oct 2026: 15 clicks in total, peak 9 clicks on Mon 26 Oct 2026.");
+    }
+}

@@ -1,0 +1,17 @@
+//! smart-link-clicks: the clicks of one smart link, as a Leptos/WebAssembly
+//! widget that ships as a standalone page and as the `<smart-link-clicks>`
+//! custom element.
+//!
+//! Pure logic (no DOM) lives in `api`, `chart`, `config`, `csv`, `day`,
+//! `format`, `model`, `pagination` and `query`, tested natively; the
+//! components and the browser glue wire signals to it.
+
+pub mod api;
+pub mod chart;
+pub mod config;
+pub mod csv;
+pub mod day;
+pub mod format;
+pub mod model;
+pub mod pagination;
+pub mod query;
