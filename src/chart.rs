@@ -108,15 +108,12 @@ fn x_label(points: &[DailyPoint], index: usize) -> String {
 }
 
 /// Draws one bar per point with plotters' SVG backend.
-pub fn render_chart_svg(points: &[DailyPoint], dark: bool) -> Result<ChartSvg, String> {
+pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
     let count = points.len().max(1);
     let max = points.iter().map(|p| p.clicks).max().unwrap_or(0);
     let y_top = nice_ceiling(max);
-    let (fg, grid, bar) = if dark {
-        (RGBColor(0xc9, 0xd1, 0xd9), RGBColor(0x30, 0x36, 0x3d), RGBColor(0x58, 0xa6, 0xff))
-    } else {
-        (RGBColor(0x57, 0x60, 0x6a), RGBColor(0xe4, 0xe7, 0xeb), RGBColor(0x09, 0x69, 0xda))
-    };
+    // Light-theme colours; the widget's stylesheet recolours them per theme.
+    let (fg, grid, bar) = (RGBColor(0x57, 0x60, 0x6a), RGBColor(0xe4, 0xe7, 0xeb), RGBColor(0x09, 0x69, 0xda));
     let mut svg = String::new();
     let plot = {
         let root = SVGBackend::with_string(&mut svg, CHART_SIZE).into_drawing_area();
@@ -208,20 +205,20 @@ mod tests {
     #[test]
     fn one_bar_per_day_for_one_to_366_days() {
         for days in [1, 7, 30, 90, 366] {
-            let chart = render_chart_svg(&points(days, |i| (i as u64 * 37) % 300), false).unwrap();
+            let chart = render_chart_svg(&points(days, |i| (i as u64 * 37) % 300)).unwrap();
             assert_eq!(count_marks(&chart.svg), days, "{days} days");
         }
     }
 
     #[test]
     fn zero_days_are_still_marks() {
-        let chart = render_chart_svg(&points(30, |_| 0), false).unwrap();
+        let chart = render_chart_svg(&points(30, |_| 0)).unwrap();
         assert_eq!(count_marks(&chart.svg), 30);
     }
 
     #[test]
     fn labels_show_dates_and_thousands() {
-        let chart = render_chart_svg(&points(30, |i| 1000 + i as u64 * 40), false).unwrap();
+        let chart = render_chart_svg(&points(30, |i| 1000 + i as u64 * 40)).unwrap();
         let has_label = |text: &str| chart.svg.contains(&format!(">\n{text}\n</text>"));
         assert!(has_label("25 Oct"), "no first date label");
         assert!(has_label("1,000"), "no thousands label in y axis");
@@ -231,7 +228,7 @@ mod tests {
 
     #[test]
     fn pointer_positions_map_to_days() {
-        let chart = render_chart_svg(&points(30, |_| 5), false).unwrap();
+        let chart = render_chart_svg(&points(30, |_| 5)).unwrap();
         let plot = chart.plot;
         assert!(plot.left > 0.0 && plot.right <= f64::from(CHART_SIZE.0));
         assert_eq!(plot.index_at(30, plot.left), Some(0));

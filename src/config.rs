@@ -490,3 +490,47 @@ mod tests {
         assert_eq!(reparsed, c);
     }
 }
+
+/// Extra request headers for the proxy (the element's `headers` property):
+/// names must be HTTP tokens and values free of line breaks; others are
+/// dropped with a visible issue.
+pub fn validate_headers(pairs: Vec<(String, String)>) -> (Vec<(String, String)>, Vec<ConfigIssue>) {
+    let mut valid = Vec::new();
+    let mut issues = Vec::new();
+    for (name, value) in pairs {
+        let token = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+        if !token {
+            issues.push(ConfigIssue {
+                name: "headers".into(),
+                message: format!("The header name {name:?} is not valid and is not sent."),
+            });
+        } else if value.contains(['\r', '\n', '\0']) {
+            issues.push(ConfigIssue {
+                name: "headers".into(),
+                message: format!("The value of header {name} contains a line break and is not sent."),
+            });
+        } else {
+            valid.push((name, value));
+        }
+    }
+    (valid, issues)
+}
+
+#[cfg(test)]
+mod header_tests {
+    use super::*;
+
+    #[test]
+    fn invalid_header_names_and_values_are_dropped_visibly() {
+        let (valid, issues) = validate_headers(vec![
+            ("X-Dashboard-Session".into(), "abc".into()),
+            ("bad name".into(), "x".into()),
+            ("X-Split".into(), "a\r\nInjected: 1".into()),
+        ]);
+        assert_eq!(valid, vec![("X-Dashboard-Session".to_string(), "abc".to_string())]);
+        assert_eq!(issues.len(), 2);
+    }
+}

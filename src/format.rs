@@ -71,3 +71,28 @@ mod tests {
         assert_eq!(clicks_label(12_345), "12,345 clicks");
     }
 }
+
+/// Whether a referrer may be shown as a link: only absolute http(s) URLs
+/// with no spaces or control characters (never `javascript:` and the like).
+pub fn is_http_url(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    let scheme_ok = lower.starts_with("http://") || lower.starts_with("https://");
+    let host_start = if lower.starts_with("https://") { 8 } else { 7 };
+    scheme_ok
+        && text.len() > host_start
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::is_http_url;
+
+    #[test]
+    fn only_http_urls_become_links() {
+        assert!(is_http_url("https://l.instagram.com/"));
+        assert!(is_http_url("HTTP://t.co/x"));
+        for text in ["example.com", "javascript:alert(1)", "https://", " https://x", "https://a b", "data:text/html,x", "https://x\"onmouseover=1"] {
+            assert!(!is_http_url(text), "{text}");
+        }
+    }
+}

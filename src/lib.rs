@@ -15,3 +15,16 @@ pub mod format;
 pub mod model;
 pub mod pagination;
 pub mod query;
+
+pub mod browser;
+pub mod client;
+pub mod components;
+pub mod element;
+pub mod standalone;
+
+/// Entry point of the bundle: defines `<smart-link-clicks>` and, on the
+/// standalone page, configures it from the query string.
+pub fn start() {
+    element::define_element();
+    standalone::boot();
+}

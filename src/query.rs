@@ -136,3 +136,82 @@ mod tests {
         assert!(q.contains("include_bots=false&include_duplicates=true"));
     }
 }
+
+/// Why no request can be made for the current configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blocked {
+    /// A key-like attribute was given: refuse to run at all.
+    SecretInPage,
+    /// No usable `proxy`.
+    MissingProxy,
+    /// No `link-id`.
+    MissingLinkId,
+}
+
+impl Blocked {
+    /// What the person should do.
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::SecretInPage => "An API key or token was given to the widget. Keys belong in the proxy, never in a page: remove it (and rotate the key). Nothing is fetched until then.",
+            Self::MissingProxy => "A proxy is needed: set `proxy` to the base URL of the proxy that adds the API key (for example https://proxy.example.com).",
+            Self::MissingLinkId => "A smart link is needed: set `link-id` to the id of the smart link to show.",
+        }
+    }
+}
+
+/// Everything one request needs; equal plans mean no new request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestPlan {
+    /// The full request URL.
+    pub url: String,
+    /// Fetch credentials mode.
+    pub credentials: crate::config::Credentials,
+    /// Extra headers for the proxy.
+    pub headers: Vec<(String, String)>,
+    /// The view this request is for.
+    pub filters: Filters,
+    /// Bumped by Retry so an identical request runs again.
+    pub attempt: u32,
+}
+
+/// The request for a configuration and view, or why there is none.
+pub fn plan_request(
+    settings: &crate::config::Settings,
+    filters: Filters,
+    headers: Vec<(String, String)>,
+    attempt: u32,
+) -> Result<RequestPlan, Blocked> {
+    if settings.refused_secret {
+        return Err(Blocked::SecretInPage);
+    }
+    let proxy = settings.proxy.as_deref().ok_or(Blocked::MissingProxy)?;
+    let link_id = settings.link_id.as_deref().ok_or(Blocked::MissingLinkId)?;
+    Ok(RequestPlan {
+        url: request_url(proxy, link_id, &ClicksQuery::for_view(&filters)),
+        credentials: settings.credentials,
+        headers,
+        filters,
+        attempt,
+    })
+}
+
+#[cfg(test)]
+mod plan_tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::day::UtcDay;
+
+    #[test]
+    fn a_plan_needs_proxy_and_link_and_no_secret() {
+        let today = UtcDay::parse("2026-11-23").unwrap();
+        let plan = |pairs: &[(&str, &str)]| {
+            let c = Config::from_pairs(pairs.iter().copied(), today);
+            plan_request(&c.settings, c.filters, vec![], 0)
+        };
+        assert_eq!(plan(&[("link-id", "x")]), Err(Blocked::MissingProxy));
+        assert_eq!(plan(&[("proxy", "/")]), Err(Blocked::MissingLinkId));
+        assert_eq!(plan(&[("proxy", "/"), ("link-id", "x"), ("token", "t")]), Err(Blocked::SecretInPage));
+        let ok = plan(&[("proxy", "http://p.example/"), ("link-id", "a/b")]).unwrap();
+        assert!(ok.url.starts_with("http://p.example/api/smart-links/a%2Fb/clicks?date_start=2026-10-25T00:00:00Z"));
+    }
+}

@@ -26,7 +26,7 @@ fn query(start_age: i64, days: i64, limit: u32, offset: u64, bots: bool, dups: b
 fn page(link: &str, q: &MockQuery) -> MockPage {
     evaluate(
         &LinkProfile::for_link(link).unwrap(),
-        today(),
+        today().and_hms_opt(23, 59, 59).unwrap(),
         q,
         u64::from(q.limit),
     )
@@ -123,6 +123,18 @@ fn bots_and_duplicates_are_a_few_per_cent() {
     let dups = all.rows.iter().filter(|r| r.is_duplicate).count() as f64 / all.rows.len() as f64;
     assert!((0.01..0.08).contains(&bots), "bots {bots}");
     assert!((0.02..0.12).contains(&dups), "duplicates {dups}");
+}
+
+#[test]
+fn no_click_is_later_than_now() {
+    let now = today().and_hms_opt(9, 30, 0).unwrap();
+    let q = query(0, 1, 1000, 0, true, true);
+    let p = evaluate(&LinkProfile::for_link("demo").unwrap(), now, &q, 1000);
+    assert!(!p.rows.is_empty());
+    assert!(p
+        .rows
+        .iter()
+        .all(|r| r.created_at.as_str() <= "2026-11-23T09:30:00+00:00"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! generated day by day from a fixed seed so any query is cheap to answer.
 
 use super::rng::Rng;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc, Weekday};
 use serde::Serialize;
 
 /// How many days of history each link has, ending today (inclusive).
@@ -64,9 +64,9 @@ pub fn day_number(day: NaiveDate) -> i64 {
 }
 
 /// The clicks of one link on one UTC day, newest first. Empty outside the
-/// link's history (`HISTORY_DAYS` ending `today`).
-pub fn day_clicks(profile: &LinkProfile, today: NaiveDate, day: NaiveDate) -> Vec<ClickStub> {
-    let age = today.signed_duration_since(day).num_days();
+/// link's history (`HISTORY_DAYS` ending today); today's stop at `now`.
+pub fn day_clicks(profile: &LinkProfile, now: NaiveDateTime, day: NaiveDate) -> Vec<ClickStub> {
+    let age = now.date().signed_duration_since(day).num_days();
     if profile.daily_mean <= 0.0 || !(0..HISTORY_DAYS).contains(&age) {
         return Vec::new();
     }
@@ -79,6 +79,12 @@ pub fn day_clicks(profile: &LinkProfile, today: NaiveDate, day: NaiveDate) -> Ve
         })
         .collect();
     seconds.sort_by_key(|click| std::cmp::Reverse(click.0));
+    // Today's clicks that have not happened yet are not shown.
+    let cutoff = if age == 0 {
+        now.and_utc().timestamp().rem_euclid(86_400) as u32
+    } else {
+        u32::MAX
+    };
     seconds
         .into_iter()
         .enumerate()
@@ -90,6 +96,7 @@ pub fn day_clicks(profile: &LinkProfile, today: NaiveDate, day: NaiveDate) -> Ve
                 is_duplicate,
             },
         )
+        .filter(|stub| stub.second_of_day <= cutoff)
         .collect()
 }
 

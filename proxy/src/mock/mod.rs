@@ -11,7 +11,7 @@ use crate::json_error::{json_error, json_response};
 use crate::route::ClicksPath;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use chrono::{NaiveDate, Utc};
+use chrono::{NaiveDateTime, Utc};
 use dataset::LinkProfile;
 use faults::Fault;
 use query::MockQuery;
@@ -114,8 +114,8 @@ impl MockState {
         let pairs: Vec<(String, String)> = form_urlencoded::parse(raw_query.as_bytes())
             .into_owned()
             .collect();
-        let today = Utc::now().date_naive();
-        let parsed = MockQuery::parse(&pairs, today);
+        let now = Utc::now().naive_utc();
+        let parsed = MockQuery::parse(&pairs, now.date());
         let delay = faults.iter().fold(0u64, |total, fault| match fault {
             Fault::Delay(ms) => total + ms,
             Fault::Stagger => {
@@ -127,7 +127,7 @@ impl MockState {
         if delay > 0 {
             tokio::time::sleep(Duration::from_millis(delay)).await;
         }
-        self.answer_now(&dataset, &path.link_id, &faults, parsed, today)
+        self.answer_now(&dataset, &path.link_id, &faults, parsed, now)
     }
 
     fn answer_now(
@@ -136,7 +136,7 @@ impl MockState {
         link_id: &str,
         faults: &[Fault],
         parsed: Result<MockQuery, query::FieldErrors>,
-        today: NaiveDate,
+        now: NaiveDateTime,
     ) -> Response {
         for fault in faults {
             match *fault {
@@ -180,7 +180,7 @@ impl MockState {
         } else {
             &profile
         };
-        let page = page::evaluate(source, today, &query, row_cap);
+        let page = page::evaluate(source, now, &query, row_cap);
         let remaining = RATE_LIMIT_PER_MINUTE - 1;
         let mut body = page::response_body(&page, &query, remaining);
         if faults.contains(&Fault::Degraded) {

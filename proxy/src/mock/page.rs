@@ -3,7 +3,7 @@
 
 use super::dataset::{click_row, day_clicks, ClickRow, LinkProfile};
 use super::query::MockQuery;
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde_json::{json, Value};
 
 /// What the endpoint returns for one query, before it becomes JSON.
@@ -21,7 +21,7 @@ pub struct MockPage {
 /// query's `limit`, unless a fault asks for more).
 pub fn evaluate(
     profile: &LinkProfile,
-    today: NaiveDate,
+    now: NaiveDateTime,
     query: &MockQuery,
     row_cap: u64,
 ) -> MockPage {
@@ -32,7 +32,7 @@ pub fn evaluate(
     let mut day = query.end;
     while day >= query.start {
         let mut clicks_on_day = 0;
-        for stub in day_clicks(profile, today, day) {
+        for stub in day_clicks(profile, now, day) {
             if !query.admits(stub.is_bot, stub.is_duplicate) {
                 continue;
             }

@@ -1,0 +1,85 @@
+# Shared by the scripts: paths, logging, and idempotent installs of what the
+# build and tests need (see ../shared/TOOLCHAIN.md for why each is pinned).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SLC_CACHE="${SLC_CACHE:-$HOME/.cache/smart-link-clicks}"
+SLC_TOOLS="${SLC_TOOLS:-$SLC_CACHE/tools}"
+# Outside the clone, so repeated runs reuse compiled dependencies.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$SLC_CACHE/target}"
+export PATH="$SLC_TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+ensure_build_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    log "installing trunk $TRUNK_VERSION (about 15 minutes, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  local wb
+  wb="$(wasm_bindgen_version)"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
+    log "installing wasm-bindgen-cli $wb (about 6 minutes, once)"
+    # Not --locked: its lock file names crates this registry lacks.
+    cargo install wasm-bindgen-cli --version "$wb"
+  fi
+  if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ]; then
+    log "installing wasm-opt (binaryen@$BINARYEN_VERSION from npm; Debian's is too old)"
+    mkdir -p "$SLC_TOOLS"
+    npm install --prefix "$SLC_TOOLS" --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null
+  fi
+}
+
+ensure_test_tools() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing Chromium and ChromeDriver from Debian"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]; then
+    log "installing the e2e packages (playwright-core, axe-core)"
+    npm ci --prefix "$ROOT/tests/e2e" --no-audit --no-fund >/dev/null
+  fi
+}
+
+# Builds the release dist/ with trunk (stable file names, wasm-opt -Oz).
+build_dist() {
+  log "building dist/ (release)"
+  (cd "$ROOT" && trunk build --release --offline)
+}
+
+# Starts the mock proxy on $1 (host:port, port 0 = any) and sets PROXY_URL and PROXY_PID.
+start_mock_proxy() {
+  local listen="$1"
+  shift
+  local log_file="$SLC_CACHE/proxy.log"
+  mkdir -p "$SLC_CACHE"
+  "$CARGO_TARGET_DIR/debug/smart-link-proxy" --mock --listen "$listen" "$@" >"$SLC_CACHE/proxy.out" 2>"$log_file" &
+  PROXY_PID=$!
+  for _ in $(seq 1 100); do
+    if grep -q "listening on" "$SLC_CACHE/proxy.out" 2>/dev/null; then
+      PROXY_URL="$(grep -o 'http://[^ ]*' "$SLC_CACHE/proxy.out" | head -1)"
+      return 0
+    fi
+    if ! kill -0 "$PROXY_PID" 2>/dev/null; then
+      cat "$log_file" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  log "the mock proxy did not start"
+  return 1
+}

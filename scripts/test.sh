@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing and runs every layer:
+# native unit/integration/property tests, wasm tests in headless Chromium,
+# the release build with its size budget, and the Playwright e2e suite.
+source "$(dirname "$0")/lib.sh"
+
+ensure_build_tools
+ensure_test_tools
+cd "$ROOT"
+
+log "1/4 native tests (widget logic, proxy, mock properties)"
+cargo test --workspace
+
+log "2/4 wasm tests in headless Chromium"
+start_mock_proxy "127.0.0.1:0" --allow-origin '*'
+trap 'kill $PROXY_PID 2>/dev/null || true' EXIT
+SLC_TEST_PROXY="$PROXY_URL" CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=60 \
+  cargo test -p smart-link-clicks --target wasm32-unknown-unknown
+kill "$PROXY_PID" 2>/dev/null || true
+
+log "3/4 release build"
+build_dist
+# Reported, not yet enforced: the 120 KB budget is issue 6 (see README).
+node tests/e2e/support/size-budget.mjs dist || log "size budget not met yet (reported only)"
+
+log "4/4 end-to-end tests (Playwright + Chromium)"
+SLC_PROXY_BIN="$CARGO_TARGET_DIR/debug/smart-link-proxy" SLC_DIST="$ROOT/dist" npm test --prefix tests/e2e

@@ -1,0 +1,83 @@
+//! The HTTP client: one GET through the proxy with gloo-net, abortable, with
+//! the credentials mode and extra headers, read as bytes and interpreted by
+//! `api::interpret_response`.
+
+use crate::api::{interpret_response, FetchError};
+use crate::config::Credentials;
+use crate::model::ClicksResponse;
+use web_sys::{AbortSignal, RequestCredentials};
+
+/// What became of a request.
+#[derive(Debug)]
+pub enum FetchOutcome {
+    /// The data.
+    Loaded(ClicksResponse),
+    /// A failure to show.
+    Failed(FetchError),
+    /// Aborted because the view changed or the widget went away: not shown.
+    Aborted,
+}
+
+/// GETs `url` and interprets the answer.
+pub async fn fetch_clicks(
+    url: &str,
+    credentials: Credentials,
+    headers: &[(String, String)],
+    signal: Option<&AbortSignal>,
+) -> FetchOutcome {
+    let raw_headers = match web_sys::Headers::new() {
+        Ok(h) => h,
+        Err(error) => return FetchOutcome::Failed(FetchError::Network { detail: js_text(&error) }),
+    };
+    let _ = raw_headers.set("Accept", "application/json");
+    for (name, value) in headers {
+        // Names and values were validated when set; a browser may still refuse one.
+        let _ = raw_headers.set(name, value);
+    }
+    let mode = match credentials {
+        Credentials::Omit => RequestCredentials::Omit,
+        Credentials::SameOrigin => RequestCredentials::SameOrigin,
+        Credentials::Include => RequestCredentials::Include,
+    };
+    let request = gloo_net::http::Request::get(url)
+        .credentials(mode)
+        .headers(gloo_net::http::Headers::from_raw(raw_headers))
+        .abort_signal(signal);
+    let response = match request.send().await {
+        Ok(response) => response,
+        Err(error) => return failure(error),
+    };
+    let status = response.status();
+    let response_headers = response.headers();
+    let content_type = response_headers.get("content-type");
+    let retry_after = response_headers.get("retry-after");
+    let body = match response.binary().await {
+        Ok(body) => body,
+        Err(error) => {
+            if is_abort(&error) {
+                return FetchOutcome::Aborted;
+            }
+            return FetchOutcome::Failed(FetchError::Truncated { status });
+        }
+    };
+    match interpret_response(status, content_type.as_deref(), retry_after.as_deref(), &body) {
+        Ok(data) => FetchOutcome::Loaded(data),
+        Err(error) => FetchOutcome::Failed(error),
+    }
+}
+
+fn failure(error: gloo_net::Error) -> FetchOutcome {
+    if is_abort(&error) {
+        FetchOutcome::Aborted
+    } else {
+        FetchOutcome::Failed(FetchError::Network { detail: error.to_string() })
+    }
+}
+
+fn is_abort(error: &gloo_net::Error) -> bool {
+    matches!(error, gloo_net::Error::JsError(js) if js.name == "AbortError")
+}
+
+fn js_text(value: &wasm_bindgen::JsValue) -> String {
+    value.as_string().unwrap_or_else(|| format!("{value:?}"))
+}

@@ -1,0 +1,125 @@
+//! The chart (`part="chart"`): plotters' SVG, an accessible name, and a
+//! tooltip with the day and its clicks on hover and on keyboard focus.
+
+use super::root::Shown;
+use crate::chart::{aria_label, daily_points, render_chart_svg, ChartSvg, DailyPoint, CHART_SIZE};
+use crate::format::{clicks_label, range_label};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What is drawn for one response.
+#[derive(Debug, Clone, PartialEq)]
+struct Drawing {
+    points: Vec<DailyPoint>,
+    chart: Result<ChartSvg, String>,
+    label: String,
+    total: u64,
+}
+
+/// The daily clicks chart.
+#[component]
+pub fn ChartView(
+    /// The response on screen.
+    shown: RwSignal<Option<Shown>>,
+) -> impl IntoView {
+    let drawing = Memo::new(move |_| {
+        shown.with(|s| {
+            s.as_ref().map(|s| {
+                let points = daily_points(&s.data.chart);
+                let total = s.data.total_for_paging();
+                let start = s.data.filters.date_start.unwrap_or(s.filters.date_start);
+                let end = s.data.filters.date_end.unwrap_or(s.filters.date_end);
+                let label = aria_label(&points, &range_label(start, end), total);
+                let chart = render_chart_svg(&points);
+                Drawing { points, chart, label, total }
+            })
+        })
+    });
+    let focused: RwSignal<Option<usize>> = RwSignal::new(None);
+    let count = move || drawing.with(|d| d.as_ref().map_or(0, |d| d.points.len()));
+
+    let on_pointer = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        let rect = target.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return;
+        }
+        let x = (f64::from(ev.client_x()) - rect.left()) / rect.width() * f64::from(CHART_SIZE.0);
+        let index = drawing.with_untracked(|d| {
+            d.as_ref().and_then(|d| d.chart.as_ref().ok().and_then(|c| c.plot.index_at(d.points.len(), x)))
+        });
+        focused.set(index);
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = count();
+        if n == 0 {
+            return;
+        }
+        let current = focused.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowUp" => current.map_or(n - 1, |i| (i + 1).min(n - 1)),
+            "ArrowLeft" | "ArrowDown" => current.map_or(n - 1, |i| i.saturating_sub(1)),
+            "Home" => 0,
+            "End" => n - 1,
+            "PageUp" => current.map_or(n - 1, |i| (i + 7).min(n - 1)),
+            "PageDown" => current.map_or(0, |i| i.saturating_sub(7)),
+            _ => return,
+        };
+        ev.prevent_default();
+        focused.set(Some(next));
+    };
+
+    let tooltip = move || {
+        let index = focused.get()?;
+        drawing.with(|d| {
+            let d = d.as_ref()?;
+            let point = d.points.get(index)?;
+            let plot = d.chart.as_ref().ok()?.plot;
+            let left = plot.center_of(d.points.len(), index) / f64::from(CHART_SIZE.0) * 100.0;
+            let band = (plot.right - plot.left) / d.points.len() as f64 / f64::from(CHART_SIZE.0) * 100.0;
+            Some((format!("{} (UTC): {}", point.label, clicks_label(point.clicks)), left, band))
+        })
+    };
+
+    view! {
+        <figure class="slc-chart" part="chart">
+            <figcaption class="slc-chart-caption">
+                "Daily clicks · UTC days"
+                <span class="slc-hint">" · point or use arrow keys for a day's clicks"</span>
+            </figcaption>
+            {move || match drawing.get() {
+                None => view! { <div class="slc-chart-placeholder" aria-hidden="true"></div> }.into_any(),
+                Some(Drawing { points, .. }) if points.is_empty() => {
+                    view! { <p class="slc-empty">"No daily data for this range."</p> }.into_any()
+                }
+                Some(Drawing { chart: Err(why), .. }) => {
+                    view! { <p class="slc-empty">{format!("The chart could not be drawn: {why}")}</p> }.into_any()
+                }
+                Some(Drawing { chart: Ok(chart), label, total, .. }) => view! {
+                    <div class="slc-plot-wrap">
+                        <div
+                            class="slc-plot"
+                            role="img"
+                            tabindex="0"
+                            aria-label=label
+                            inner_html=chart.svg
+                            on:mousemove=on_pointer
+                            on:mouseleave=move |_| focused.set(None)
+                            on:keydown=on_key
+                            on:blur=move |_| focused.set(None)
+                        ></div>
+                        {(total == 0).then(|| view! { <p class="slc-chart-empty">"No clicks in this range"</p> })}
+                    </div>
+                }.into_any(),
+            }}
+            <div class="slc-tooltip-layer" aria-live="polite">
+                {move || tooltip().map(|(text, left, band)| view! {
+                    <div class="slc-day-band" style:left=format!("{:.3}%", left - band / 2.0) style:width=format!("{band:.3}%")></div>
+                    <div class="slc-tooltip" role="tooltip" style:left=format!("{left:.3}%")>{text}</div>
+                })}
+            </div>
+        </figure>
+    }
+}

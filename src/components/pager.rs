@@ -1,0 +1,64 @@
+//! The pager (`part="pager"`): `First page`, `Previous page`, `Next page`,
+//! `Last page`, `Page X of Y` and `Rows per page`.
+
+use super::root::Shown;
+use super::state::ViewControl;
+use crate::config::Filters;
+use crate::pagination::{page_size_options, PageWindow};
+use leptos::prelude::*;
+
+/// Moves between pages and sets the page size.
+#[component]
+pub fn Pager(
+    /// The view to change.
+    control: ViewControl,
+    /// The response on screen; its total sets the page count.
+    shown: RwSignal<Option<Shown>>,
+) -> impl IntoView {
+    let filters = control.filters;
+    // Until data arrives the page count is unknown: assume the page exists.
+    let window = Memo::new(move |_| {
+        let f = filters.get();
+        let total = shown.with(|s| s.as_ref().map(|s| s.data.total_for_paging()));
+        match total {
+            Some(total) => PageWindow::new(f.page, total, f.page_size),
+            None => PageWindow { page: f.page, page_count: f.page },
+        }
+    });
+    let go = move |page: u32| control.change(|f| Filters { page, ..f });
+    let page_size_changed = move |ev: leptos::ev::Event| {
+        if let Ok(size) = event_target_value(&ev).parse::<u32>() {
+            control.change_filter(|f| f.page_size = size);
+        }
+    };
+    view! {
+        <nav class="slc-pager" part="pager" aria-label="Pages">
+            <button type="button" class="slc-button" aria-label="First page" title="First page"
+                disabled=move || !window.get().has_previous()
+                on:click=move |_| go(1)>"«"</button>
+            <button type="button" class="slc-button" aria-label="Previous page" title="Previous page"
+                disabled=move || !window.get().has_previous()
+                on:click=move |_| go(window.get_untracked().page - 1)>"‹"</button>
+            <span class="slc-page-label" aria-live="polite">{move || window.get().label()}</span>
+            <button type="button" class="slc-button" aria-label="Next page" title="Next page"
+                disabled=move || !window.get().has_next()
+                on:click=move |_| go(window.get_untracked().page + 1)>"›"</button>
+            <button type="button" class="slc-button" aria-label="Last page" title="Last page"
+                disabled=move || !window.get().has_next()
+                on:click=move |_| go(window.get_untracked().page_count)>"»"</button>
+            // A wrapping <label> would add the options' text to the name.
+            <div class="slc-field slc-page-size">
+                <span aria-hidden="true">"Rows per page"</span>
+                <select aria-label="Rows per page" on:change=page_size_changed prop:value=move || filters.with(|f| f.page_size.to_string())>
+                    {move || {
+                        let current = filters.with(|f| f.page_size);
+                        page_size_options(current)
+                            .into_iter()
+                            .map(|size| view! { <option value=size.to_string() selected=size == current>{size.to_string()}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+        </nav>
+    }
+}

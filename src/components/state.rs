@@ -1,0 +1,73 @@
+//! What the components share: the events they report to the host, and the
+//! one way a person's action changes the view.
+
+use crate::config::Filters;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// Something the host may want to hear about (CONTRACT 3 events).
+#[derive(Debug, Clone, PartialEq)]
+pub enum WidgetEvent {
+    /// Data is shown (`slc-load`).
+    Loaded {
+        /// The view shown.
+        filters: Filters,
+        /// `clicks_total` (or the chart's sum when absent).
+        clicks_total: u64,
+        /// Rows in the table.
+        row_count: usize,
+    },
+    /// A request failed (`slc-error`); status 0 for a network failure.
+    Failed {
+        /// HTTP status or 0.
+        status: u16,
+        /// The message shown.
+        message: String,
+    },
+    /// The person changed a filter or the page (`slc-change`).
+    Changed {
+        /// The new view.
+        filters: Filters,
+    },
+    /// A request started (true) or settled (false).
+    Busy(bool),
+}
+
+/// Where events go: a callback held in a `Copy` handle owned by the widget.
+pub type EventSink = StoredValue<Option<Rc<dyn Fn(WidgetEvent)>>, LocalStorage>;
+
+/// Sends an event, if the widget is still alive and someone listens.
+pub fn emit(sink: EventSink, event: WidgetEvent) {
+    let callback = sink.try_with_value(|callback| callback.clone()).flatten();
+    if let Some(callback) = callback {
+        callback(event);
+    }
+}
+
+/// The filters plus the sink: what a control needs to change the view.
+#[derive(Clone, Copy)]
+pub struct ViewControl {
+    /// The current view.
+    pub filters: RwSignal<Filters>,
+    /// Where `slc-change` goes.
+    pub events: EventSink,
+}
+
+impl ViewControl {
+    /// Applies a person's change; reports it when the view really changed.
+    pub fn change(&self, change: impl FnOnce(Filters) -> Filters) {
+        let Some(before) = self.filters.try_get_untracked() else {
+            return;
+        };
+        let after = change(before);
+        if after != before {
+            self.filters.set(after);
+            emit(self.events, WidgetEvent::Changed { filters: after });
+        }
+    }
+
+    /// Changes a filter: back to page 1.
+    pub fn change_filter(&self, change: impl FnOnce(&mut Filters)) {
+        self.change(|f| f.with_filter_change(change));
+    }
+}

@@ -1,0 +1,256 @@
+//! The `<smart-link-clicks>` custom element (CONTRACT 3): the JS class in
+//! `element.js` hands attributes and lifecycle to `MountedWidget`, which
+//! mounts the same `ClicksWidget` as the standalone page into the element's
+//! shadow root and turns widget events into DOM events.
+
+use crate::browser::today_utc;
+use crate::components::{ClicksWidget, EventSink, WidgetEvent};
+use crate::config::{validate_headers, Config, ConfigIssue, Filters, Settings};
+use leptos::prelude::*;
+use serde::Serialize;
+use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
+
+/// The widget's stylesheet, placed inside each shadow root.
+pub const WIDGET_CSS: &str = include_str!("../style/widget.css");
+
+#[wasm_bindgen(module = "/src/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineSmartLinkClicks)]
+    fn define_smart_link_clicks(mount: &js_sys::Function) -> bool;
+}
+
+/// Defines `<smart-link-clicks>` unless it already is (loading the script
+/// twice is harmless). Elements already in the page upgrade then.
+pub fn define_element() {
+    let mount = Closure::<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> JsValue>::new(
+        |host: HtmlElement, shadow: ShadowRoot, attributes: JsValue, headers: JsValue| {
+            match MountedWidget::mount(host, shadow, &attributes, &headers) {
+                Ok(widget) => JsValue::from(widget),
+                Err(error) => {
+                    web_sys::console::error_2(&"smart-link-clicks: could not mount".into(), &error);
+                    JsValue::NULL
+                }
+            }
+        },
+    );
+    define_smart_link_clicks(mount.as_ref().unchecked_ref());
+    // The definition lives as long as the page.
+    mount.forget();
+}
+
+/// The reactive state one element drives.
+#[derive(Clone, Copy)]
+struct Handles {
+    settings: RwSignal<Settings>,
+    filters: RwSignal<Filters>,
+    config_issues: RwSignal<Vec<ConfigIssue>>,
+    header_issues: RwSignal<Vec<ConfigIssue>>,
+    headers: RwSignal<Vec<(String, String)>>,
+}
+
+/// One mounted widget, owned by its element.
+#[wasm_bindgen]
+pub struct MountedWidget {
+    host: HtmlElement,
+    nodes: Vec<web_sys::Node>,
+    unmount: Option<Box<dyn Any>>,
+    config: Config,
+    handles: Handles,
+}
+
+#[wasm_bindgen]
+impl MountedWidget {
+    fn mount(host: HtmlElement, shadow: ShadowRoot, attributes: &JsValue, headers: &JsValue) -> Result<Self, JsValue> {
+        let pairs = string_pairs(attributes);
+        let config = Config::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), today_utc());
+        let (headers, header_issues) = validate_headers(string_pairs(headers));
+        let document = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+        let style = document.create_element("style")?;
+        style.set_text_content(Some(WIDGET_CSS));
+        shadow.append_child(&style)?;
+        let container: HtmlElement = document.create_element("div")?.dyn_into()?;
+        container.set_class_name("slc-mount");
+        shadow.append_child(&container)?;
+
+        let slot: Rc<Cell<Option<Handles>>> = Rc::default();
+        let inner_slot = slot.clone();
+        let initial = config.clone();
+        let event_host = host.clone();
+        let unmount = leptos::mount::mount_to(container.clone(), move || {
+            let handles = Handles {
+                settings: RwSignal::new(initial.settings.clone()),
+                filters: RwSignal::new(initial.filters),
+                config_issues: RwSignal::new(initial.issues.clone()),
+                header_issues: RwSignal::new(header_issues),
+                headers: RwSignal::new(headers),
+            };
+            inner_slot.set(Some(handles));
+            let dispatch: Rc<dyn Fn(WidgetEvent)> = Rc::new(move |event| dispatch_event(&event_host, event));
+            let events: EventSink = StoredValue::new_local(Some(dispatch));
+            let issues = Signal::derive(move || {
+                let mut all = handles.config_issues.get();
+                all.extend(handles.header_issues.get());
+                all
+            });
+            view! {
+                <ClicksWidget
+                    settings=handles.settings
+                    filters=handles.filters
+                    issues=issues
+                    headers=handles.headers
+                    events=events
+                />
+            }
+        });
+        let handles = slot.get().ok_or_else(|| JsValue::from_str("the widget did not start"))?;
+        Ok(Self {
+            host,
+            nodes: vec![style.into(), container.into()],
+            unmount: Some(Box::new(unmount)),
+            config,
+            handles,
+        })
+    }
+
+    /// Applies the element's full attribute map after a batch of changes.
+    pub fn update(&mut self, attributes: JsValue) {
+        let pairs = string_pairs(&attributes);
+        let next = Config::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), today_utc());
+        let h = self.handles;
+        let Some(current) = h.filters.try_get_untracked() else {
+            return;
+        };
+        let merged = self.config.merge_filters(&next, current);
+        if merged != current {
+            h.filters.try_set(merged);
+        }
+        if h.settings.try_get_untracked().as_ref() != Some(&next.settings) {
+            h.settings.try_set(next.settings.clone());
+        }
+        if h.config_issues.try_get_untracked().as_ref() != Some(&next.issues) {
+            h.config_issues.try_set(next.issues.clone());
+        }
+        self.config = next;
+    }
+
+    /// Replaces the extra request headers.
+    #[wasm_bindgen(js_name = setHeaders)]
+    pub fn set_headers(&self, headers: JsValue) {
+        let (valid, issues) = validate_headers(string_pairs(&headers));
+        self.handles.headers.try_set(valid);
+        self.handles.header_issues.try_set(issues);
+    }
+
+    /// The current filters as a plain object.
+    pub fn filters(&self) -> JsValue {
+        self.handles
+            .filters
+            .try_get_untracked()
+            .map_or(JsValue::NULL, |f| to_js(&f))
+    }
+
+    /// The effective value behind a camelCase property.
+    pub fn property(&self, name: &str) -> JsValue {
+        let (Some(settings), Some(f)) = (
+            self.handles.settings.try_get_untracked(),
+            self.handles.filters.try_get_untracked(),
+        ) else {
+            return JsValue::NULL;
+        };
+        let text = |value: Option<String>| value.map_or(JsValue::NULL, |v| JsValue::from_str(&v));
+        match name {
+            "proxy" => text(settings.proxy),
+            "linkId" => text(settings.link_id),
+            "dateStart" => JsValue::from_str(&f.date_start.to_string()),
+            "dateEnd" => JsValue::from_str(&f.date_end.to_string()),
+            "pageSize" => JsValue::from(f.page_size),
+            "page" => JsValue::from(f.page),
+            "includeBots" => JsValue::from(f.include_bots),
+            "includeDuplicates" => JsValue::from(f.include_duplicates),
+            "credentials" => JsValue::from_str(settings.credentials.as_str()),
+            "theme" => JsValue::from_str(settings.theme.as_str()),
+            _ => JsValue::UNDEFINED,
+        }
+    }
+
+    /// Unmounts: aborts the request in flight, frees the reactive state and
+    /// removes the widget's nodes from the shadow root.
+    pub fn dispose(&mut self) {
+        self.unmount.take();
+        for node in self.nodes.drain(..) {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
+            }
+        }
+        let _ = self.host.remove_attribute("aria-busy");
+    }
+}
+
+fn string_pairs(object: &JsValue) -> Vec<(String, String)> {
+    let Some(object) = object.dyn_ref::<js_sys::Object>() else {
+        return Vec::new();
+    };
+    js_sys::Object::entries(object)
+        .iter()
+        .filter_map(|entry| {
+            let entry: js_sys::Array = entry.dyn_into().ok()?;
+            let key = entry.get(0).as_string()?;
+            let value = entry.get(1);
+            let value = value.as_string().or_else(|| {
+                (value.as_f64().is_some() || value.as_bool().is_some()).then(|| String::from(js_sys::JsString::from(value)))
+            })?;
+            Some((key, value))
+        })
+        .collect()
+}
+
+fn to_js(value: &impl Serialize) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LoadDetail {
+    filters: Filters,
+    clicks_total: u64,
+    row_count: usize,
+}
+
+#[derive(Serialize)]
+struct ErrorDetail {
+    status: u16,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct ChangeDetail {
+    filters: Filters,
+}
+
+fn dispatch_event(host: &HtmlElement, event: WidgetEvent) {
+    let (name, detail) = match event {
+        WidgetEvent::Busy(busy) => {
+            let _ = host.set_attribute("aria-busy", if busy { "true" } else { "false" });
+            return;
+        }
+        WidgetEvent::Loaded { filters, clicks_total, row_count } => {
+            ("slc-load", to_js(&LoadDetail { filters, clicks_total, row_count }))
+        }
+        WidgetEvent::Failed { status, message } => ("slc-error", to_js(&ErrorDetail { status, message })),
+        WidgetEvent::Changed { filters } => ("slc-change", to_js(&ChangeDetail { filters })),
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

@@ -1,0 +1,95 @@
+//! The standalone page (CONTRACT 4): one `<smart-link-clicks>` configured
+//! from the query string, the query string kept in step with the view, and a
+//! small form when `proxy` or `link-id` is missing.
+
+use crate::config::{NAMES, REFUSED_NAMES};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CustomEvent, Document, HtmlInputElement, UrlSearchParams, Window};
+
+/// The filters as `slc-change` reports them.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportedFilters {
+    date_start: String,
+    date_end: String,
+    page_size: u32,
+    page: u32,
+    include_bots: bool,
+    include_duplicates: bool,
+}
+
+#[derive(Deserialize)]
+struct ChangeDetail {
+    filters: ReportedFilters,
+}
+
+/// Boots the page if this document is the standalone page (`#slc-page`).
+pub fn boot() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let Some(page) = document.get_element_by_id("slc-page") else { return };
+    let search = window.location().search().unwrap_or_default();
+    let Ok(params) = UrlSearchParams::new_with_str(&search) else { return };
+    let given = |name: &str| params.get(name).filter(|v| !v.trim().is_empty());
+    match (given("proxy"), given("link-id")) {
+        (Some(_), Some(link_id)) => {
+            document.set_title(&format!("Clicks of {link_id} · Smart link clicks"));
+            if let Err(error) = show_widget(&document, &page, &params) {
+                web_sys::console::error_2(&"smart-link-clicks: could not start the page".into(), &error);
+            }
+        }
+        (proxy, link_id) => show_setup_form(&document, proxy, link_id),
+    }
+}
+
+fn show_widget(document: &Document, page: &web_sys::Element, params: &UrlSearchParams) -> Result<(), JsValue> {
+    let element = document.create_element("smart-link-clicks")?;
+    // Refused names are passed on too, so the widget refuses them visibly.
+    for name in NAMES.iter().chain(REFUSED_NAMES.iter()) {
+        if let Some(value) = params.get(name) {
+            element.set_attribute(name, &value)?;
+        }
+    }
+    let keep_url_in_step = Closure::<dyn Fn(CustomEvent)>::new(|event: CustomEvent| {
+        if let (Some(window), Ok(detail)) = (
+            web_sys::window(),
+            serde_wasm_bindgen::from_value::<ChangeDetail>(event.detail()),
+        ) {
+            let _ = replace_query(&window, &detail.filters);
+        }
+    });
+    element.add_event_listener_with_callback("slc-change", keep_url_in_step.as_ref().unchecked_ref())?;
+    // The page's only widget lives as long as the page.
+    keep_url_in_step.forget();
+    page.append_child(&element)?;
+    Ok(())
+}
+
+fn replace_query(window: &Window, filters: &ReportedFilters) -> Result<(), JsValue> {
+    let params = UrlSearchParams::new_with_str(&window.location().search()?)?;
+    params.set("date-start", &filters.date_start);
+    params.set("date-end", &filters.date_end);
+    params.set("page-size", &filters.page_size.to_string());
+    params.set("page", &filters.page.to_string());
+    params.set("include-bots", &filters.include_bots.to_string());
+    params.set("include-duplicates", &filters.include_duplicates.to_string());
+    let url = format!("{}?{}", window.location().pathname()?, String::from(params.to_string()));
+    window.history()?.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+}
+
+fn show_setup_form(document: &Document, proxy: Option<String>, link_id: Option<String>) {
+    let Some(form) = document.get_element_by_id("slc-setup") else { return };
+    let _ = form.remove_attribute("hidden");
+    for (name, value) in [("proxy", proxy), ("link-id", link_id)] {
+        let input = form
+            .query_selector(&format!("input[name=\"{name}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|i| i.dyn_into::<HtmlInputElement>().ok());
+        if let (Some(input), Some(value)) = (input, value) {
+            input.set_value(&value);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+// The standalone page against the release dist/ and the mock proxy.
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { launchBrowser, outputDir, queryOf, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
+import { WidgetPage, eventually, grouped } from '../support/widget.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let proxy, site, browser, page, widget, errors;
+
+before(async () => {
+  proxy = await startMockProxy();
+  site = await startSite();
+  browser = await launchBrowser();
+  mkdirSync(outputDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+  await proxy?.stop();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  errors = watchErrors(page);
+  widget = new WidgetPage(page);
+  await proxy.clear();
+});
+
+function pageUrl(params) {
+  return `${site.url}/?${new URLSearchParams({ proxy: proxy.url, ...params })}`;
+}
+
+async function lastRequest(count) {
+  const requests = await eventually(() => proxy.requests(), (r) => r.length >= count, { what: `${count} request(s)` });
+  return queryOf(requests[requests.length - 1]);
+}
+
+async function openDemo(params = {}) {
+  await page.goto(pageUrl({ 'link-id': 'demo', ...params }));
+  await widget.settled();
+}
+
+describe('standalone page', () => {
+  test('shows the total, 100 rows and one chart mark per day', async () => {
+    await openDemo();
+    const query = await lastRequest(1);
+    assert.deepEqual(Object.keys(query), ['date_start', 'date_end', 'limit', 'offset', 'include_bots', 'include_duplicates']);
+    assert.equal(query.limit, '100');
+    assert.equal(query.offset, '0');
+    const truth = await (await fetch(`${proxy.url}/api/smart-links/demo/clicks?${new URLSearchParams(query)}`)).json();
+    const total = truth.data.summary.clicks_total;
+    assert.ok(total > 100, `demo month has ${total} clicks`);
+    assert.match(await widget.summary.innerText(), new RegExp(`${grouped(total)} clicks`));
+    assert.match(await widget.summary.innerText(), /UTC days/);
+    assert.equal(await widget.rows.count(), 100);
+    assert.equal(await widget.marks.count(), truth.data.chart.length);
+    assert.equal(truth.data.chart.length, 30);
+    assert.equal(await widget.pageLabel.innerText(), `Page 1 of ${grouped(Math.ceil(total / 100))}`);
+    const chart = page.getByRole('img', { name: /Daily clicks by UTC day/ });
+    assert.match(await chart.getAttribute('aria-label'), new RegExp(`${grouped(total)} clicks in total`));
+    await page.screenshot({ path: path.join(outputDir, 'standalone-demo.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  });
+
+  test('Next page requests offset=100', async () => {
+    await openDemo();
+    await proxy.clear();
+    await widget.button('Next page').click();
+    const query = await lastRequest(1);
+    assert.equal(query.offset, '100');
+    assert.equal(query.limit, '100');
+    await widget.settled();
+    assert.match(await widget.pageLabel.innerText(), /^Page 2 of /);
+    assert.match(page.url(), /[?&]page=2(&|$)/);
+  });
+
+  test('Rows per page 250 requests limit=250 and offset=0', async () => {
+    await openDemo({ page: '3' });
+    await proxy.clear();
+    await widget.label('Rows per page').selectOption('250');
+    const query = await lastRequest(1);
+    assert.equal(query.limit, '250');
+    assert.equal(query.offset, '0');
+    await widget.settled();
+    assert.equal(await widget.rows.count(), 250);
+  });
+
+  test('each checkbox flips its parameter', async () => {
+    await openDemo();
+    await proxy.clear();
+    await widget.label('Include bots').uncheck();
+    let query = await lastRequest(1);
+    assert.equal(query.include_bots, 'false');
+    assert.equal(query.include_duplicates, 'true');
+    await widget.settled();
+    await widget.label('Include duplicates').uncheck();
+    query = await lastRequest(2);
+    assert.equal(query.include_bots, 'false');
+    assert.equal(query.include_duplicates, 'false');
+    await widget.settled();
+    assert.match(await widget.summary.innerText(), /Bots excluded · duplicates excluded/);
+  });
+
+  test('From and To change the dates', async () => {
+    await openDemo({ 'date-end': '2026-11-20' });
+    await proxy.clear();
+    await widget.label('From').fill('2026-11-01');
+    let query = await lastRequest(1);
+    assert.equal(query.date_start, '2026-11-01T00:00:00Z');
+    assert.equal(query.date_end, '2026-11-20T23:59:59Z');
+    await widget.settled();
+    await widget.label('To').fill('2026-11-10');
+    query = await lastRequest(2);
+    assert.equal(query.date_end, '2026-11-10T23:59:59Z');
+    await widget.settled();
+    assert.equal(await widget.marks.count(), 10);
+    assert.match(await widget.summary.innerText(), /1 – 10 Nov 2026/);
+  });
+
+  test('reloading the URL reproduces the view', async () => {
+    await openDemo();
+    await widget.label('Include bots').uncheck();
+    await widget.settled();
+    await widget.button('Next page').click();
+    await widget.settled();
+    const before = await lastRequest(3);
+    const url = page.url();
+    assert.match(url, /include-bots=false/);
+    await proxy.clear();
+    const again = await browser.newPage();
+    await again.goto(url);
+    await new WidgetPage(again).settled();
+    assert.deepEqual(await lastRequest(1), before);
+    assert.match(await new WidgetPage(again).pageLabel.innerText(), /^Page 2 of /);
+    await again.close();
+  });
+
+  test('pointing at a day shows its date and clicks', async () => {
+    await openDemo();
+    const plot = page.getByRole('img', { name: /Daily clicks/ });
+    const box = await plot.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    const tooltip = page.locator('[part="chart"] [role="tooltip"]');
+    assert.match(await tooltip.innerText(), /\d{4} \(UTC\): [\d,]+ clicks?/);
+    await plot.focus();
+    await page.keyboard.press('End');
+    assert.match(await tooltip.innerText(), /\(UTC\)/);
+  });
+
+  test('a row\'s full record is one click away', async () => {
+    await openDemo();
+    await page.getByRole('button', { name: /^Details of the click at/ }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Click details' });
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    for (const field of ['ip_address', 'user_agent', 'external_click_id', 'aff_s1', 'utm_term', 'gross_clicks', 'fbclid']) {
+      assert.match(text, new RegExp(field));
+    }
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  test('without proxy or link-id a form asks for them', async () => {
+    await page.goto(`${site.url}/?link-id=demo`);
+    const proxyInput = page.getByLabel('Proxy URL');
+    await proxyInput.waitFor();
+    assert.equal(await page.getByLabel('Smart link ID').inputValue(), 'demo');
+    assert.equal(await page.locator('smart-link-clicks').count(), 0);
+    await proxyInput.fill(proxy.url);
+    await page.getByRole('button', { name: 'Show clicks' }).click();
+    await widget.settled();
+    assert.equal(await widget.rows.count(), 100);
+  });
+
+  test('an HTTP error names its status, keeps Retry, and recovers', async () => {
+    await page.goto(pageUrl({ 'link-id': 'demo+401' }));
+    await widget.settled();
+    const alert = page.locator('[part="error"][role="alert"]');
+    assert.match(await alert.innerText(), /HTTP 401/);
+    assert.match(await alert.innerText(), /API key was refused/);
+    await widget.button('Retry').waitFor();
+  });
+
+  test('an axe scan finds no serious or critical violation', async () => {
+    await openDemo();
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), []);
+  });
+});

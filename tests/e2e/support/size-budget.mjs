@@ -1,0 +1,45 @@
+// Transfer size of everything the widget loads (wasm, JS, CSS), raw, gzip
+// and brotli; exits non-zero over the budget. Used by CI and the benchmark.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+/** Brotli budget for the whole widget, in bytes (issue: at most 120 KB). */
+export const BROTLI_BUDGET = 120 * 1024;
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? walk(file) : [file];
+  });
+}
+
+/** Sizes of the files a page embedding the widget downloads. */
+export function measure(dist) {
+  const files = walk(dist).filter((file) => {
+    const name = path.relative(dist, file);
+    return /\.(wasm|js|css)$/.test(name) && !name.endsWith('.d.ts');
+  });
+  const rows = files.map((file) => {
+    const bytes = readFileSync(file);
+    return {
+      file: path.relative(dist, file),
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const total = rows.reduce((sum, r) => ({ raw: sum.raw + r.raw, gzip: sum.gzip + r.gzip, brotli: sum.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { rows, total };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dist = process.argv[2] ?? 'dist';
+  const { rows, total } = measure(dist);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  for (const r of rows) console.log(`${r.file.padEnd(48)} raw ${kb(r.raw).padStart(9)}  gzip ${kb(r.gzip).padStart(8)}  brotli ${kb(r.brotli).padStart(8)}`);
+  console.log(`${'total'.padEnd(48)} raw ${kb(total.raw).padStart(9)}  gzip ${kb(total.gzip).padStart(8)}  brotli ${kb(total.brotli).padStart(8)}`);
+  const ok = total.brotli <= BROTLI_BUDGET;
+  console.log(`size budget: ${kb(total.brotli)} brotli of ${kb(BROTLI_BUDGET)}: ${ok ? 'pass' : 'FAIL'}`);
+  process.exit(ok ? 0 : 1);
+}

@@ -1,0 +1,215 @@
+//! Components and the custom element in headless Chromium, against the mock
+//! proxy that `scripts/test.sh` starts (its URL arrives as SLC_TEST_PROXY).
+
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use smart_link_clicks::components::ClicksWidget;
+use smart_link_clicks::config::{Config, Filters, Settings};
+use smart_link_clicks::day::UtcDay;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn proxy_url() -> &'static str {
+    option_env!("SLC_TEST_PROXY").expect("SLC_TEST_PROXY: run the wasm tests through scripts/test.sh, which starts the mock proxy")
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Polls `check` for up to 10 s.
+async fn until(what: &str, mut check: impl FnMut() -> bool) {
+    for _ in 0..200 {
+        if check() {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn fresh_container() -> HtmlElement {
+    let div: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+async fn mock_requests() -> Vec<String> {
+    let response = gloo_net::http::Request::get(&format!("{}/__mock/requests", proxy_url()))
+        .send()
+        .await
+        .unwrap();
+    let log: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    log["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["path"].as_str().unwrap_or_default().starts_with("/api/"))
+        .map(|r| format!("{}?{}", r["path"].as_str().unwrap(), r["query"].as_str().unwrap()))
+        .collect()
+}
+
+fn settings(link_id: &str) -> Settings {
+    Settings {
+        proxy: Some(proxy_url().to_string()),
+        link_id: Some(link_id.to_string()),
+        ..Settings::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn root_component_shows_rows_pager_and_reacts_to_a_filter() {
+    let container = fresh_container();
+    let today = UtcDay::from_unix_ms(js_sys::Date::now());
+    let filters_slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let slot = filters_slot.clone();
+    let _handle = leptos::mount::mount_to(container.clone(), move || {
+        let filters = RwSignal::new(Filters::defaults(today));
+        slot.set(Some(filters));
+        view! { <ClicksWidget settings=settings("wasm-test-link") filters=filters /> }
+    });
+    let root: Element = container.clone().into();
+    until("100 rows", || count(&root, "[part=table] tbody tr") == 100).await;
+    let label = text(&root, "[part=pager] .slc-page-label");
+    assert!(label.starts_with("Page 1 of "), "{label}");
+    assert_eq!(count(&root, "[part=chart] svg rect"), 30);
+    assert!(text(&root, "[part=summary]").contains("clicks"));
+
+    let checkbox: web_sys::HtmlInputElement = root
+        .query_selector("[part=filters] input[type=checkbox]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    checkbox.click();
+    until("the bots filter to apply", || {
+        text(&root, "[part=summary]").contains("Bots excluded")
+            && container.first_element_child().and_then(|e| e.get_attribute("aria-busy")).as_deref() == Some("false")
+    })
+    .await;
+    let filters = filters_slot.get().unwrap().get_untracked();
+    assert!(!filters.include_bots);
+    let requests = mock_requests().await;
+    let last = requests.iter().rev().find(|r| r.contains("wasm-test-link")).unwrap();
+    assert!(last.contains("include_bots=false&include_duplicates=true"), "{last}");
+}
+
+#[wasm_bindgen_test]
+async fn config_issues_and_missing_settings_are_visible() {
+    let container = fresh_container();
+    let today = UtcDay::from_unix_ms(js_sys::Date::now());
+    let config = Config::from_pairs([("page-size", "0"), ("date-start", "soon")], today);
+    let issues = config.issues.clone();
+    let _handle = leptos::mount::mount_to(container.clone(), move || {
+        view! { <ClicksWidget settings=config.settings filters=RwSignal::new(config.filters) issues=issues /> }
+    });
+    let root: Element = container.into();
+    until("the notices", || text(&root, "[part=notice]").contains("page-size")).await;
+    let notices = text(&root, ".slc-notice-config");
+    assert!(notices.contains("date-start"), "{notices}");
+    assert!(text(&root, ".slc-notice-setup").contains("A proxy is needed"));
+    assert_eq!(count(&root, "[part=error]"), 0);
+}
+
+fn new_element(attributes: &[(&str, &str)]) -> HtmlElement {
+    smart_link_clicks::element::define_element();
+    let element: HtmlElement = document().create_element("smart-link-clicks").unwrap().dyn_into().unwrap();
+    for (name, value) in attributes {
+        element.set_attribute(name, value).unwrap();
+    }
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+fn shadow(element: &HtmlElement) -> Element {
+    element
+        .shadow_root()
+        .expect("an open shadow root")
+        .query_selector(".slc-mount")
+        .unwrap()
+        .expect("the widget's mount point")
+}
+
+fn property(element: &HtmlElement, name: &str) -> JsValue {
+    js_sys::Reflect::get(element, &name.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn element_parses_attributes_and_falls_back_visibly() {
+    let element = new_element(&[
+        ("proxy", proxy_url()),
+        ("link-id", "element-parse"),
+        ("page-size", "0"),
+        ("page", "abc"),
+        ("include-duplicates", "nope"),
+        ("date-end", "2026-02-10"),
+    ]);
+    let root = shadow(&element);
+    until("the notices", || text(&root, "[part=notice]").contains("page-size")).await;
+    assert_eq!(property(&element, "pageSize").as_f64(), Some(100.0));
+    assert_eq!(property(&element, "page").as_f64(), Some(1.0));
+    assert_eq!(property(&element, "includeDuplicates").as_bool(), Some(true));
+    assert_eq!(property(&element, "dateStart").as_string().as_deref(), Some("2026-01-12"));
+    assert_eq!(property(&element, "linkId").as_string().as_deref(), Some("element-parse"));
+    let notices = text(&root, "[part=notice]");
+    assert!(notices.contains("page") && notices.contains("include-duplicates"), "{notices}");
+    until("rows", || count(&root, "[part=table] tbody tr") > 0).await;
+    let filters = property(&element, "filters");
+    assert_eq!(js_sys::Reflect::get(&filters, &"pageSize".into()).unwrap().as_f64(), Some(100.0));
+    element.remove();
+}
+
+#[wasm_bindgen_test]
+async fn element_refuses_an_api_key_and_fetches_nothing() {
+    let element = new_element(&[("proxy", proxy_url()), ("link-id", "refused-key-link"), ("api-key", "sk_live_secret")]);
+    let root = shadow(&element);
+    until("the refusal", || text(&root, "[part=notice]").contains("belong in the proxy")).await;
+    assert!(!root.text_content().unwrap_or_default().contains("sk_live_secret"));
+    sleep(300).await;
+    assert!(!mock_requests().await.iter().any(|r| r.contains("refused-key-link")));
+    // Removing the key lets it run.
+    element.remove_attribute("api-key").unwrap();
+    until("rows after the key is removed", || count(&root, "[part=table] tbody tr") > 0).await;
+    element.remove();
+}
+
+#[wasm_bindgen_test]
+async fn element_batches_attribute_changes_into_one_request() {
+    let element = new_element(&[("proxy", proxy_url()), ("link-id", "batch-a")]);
+    let root = shadow(&element);
+    until("rows", || count(&root, "[part=table] tbody tr") == 100).await;
+    element.set_attribute("link-id", "batch-b").unwrap();
+    element.set_attribute("page-size", "25").unwrap();
+    until("the new page size", || count(&root, "[part=table] tbody tr") == 25).await;
+    sleep(200).await;
+    let to_b: Vec<String> = mock_requests().await.into_iter().filter(|r| r.contains("batch-b")).collect();
+    assert_eq!(to_b.len(), 1, "{to_b:?}");
+    assert!(to_b[0].contains("limit=25&offset=0"), "{to_b:?}");
+    element.remove();
+}

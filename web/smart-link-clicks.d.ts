@@ -1,0 +1,84 @@
+// Type declarations for the <smart-link-clicks> custom element.
+
+/** The current view, as `filters` and every event report it. */
+export interface SmartLinkClicksFilters {
+  /** First UTC day, `YYYY-MM-DD`. */
+  dateStart: string;
+  /** Last UTC day, `YYYY-MM-DD`. */
+  dateEnd: string;
+  /** Rows per page, 1..=1000. */
+  pageSize: number;
+  /** 1-based page number. */
+  page: number;
+  includeBots: boolean;
+  includeDuplicates: boolean;
+}
+
+export interface SmartLinkClicksLoadDetail {
+  filters: SmartLinkClicksFilters;
+  /** `data.summary.clicks_total` of the response. */
+  clicksTotal: number;
+  /** Rows shown in the table. */
+  rowCount: number;
+}
+
+export interface SmartLinkClicksErrorDetail {
+  /** HTTP status, 0 for a network failure. */
+  status: number;
+  /** The message shown to the person. */
+  message: string;
+}
+
+export interface SmartLinkClicksChangeDetail {
+  filters: SmartLinkClicksFilters;
+}
+
+export interface SmartLinkClicksEventMap extends HTMLElementEventMap {
+  'slc-load': CustomEvent<SmartLinkClicksLoadDetail>;
+  'slc-error': CustomEvent<SmartLinkClicksErrorDetail>;
+  'slc-change': CustomEvent<SmartLinkClicksChangeDetail>;
+}
+
+export interface SmartLinkClicksElement extends HTMLElement {
+  /** Base URL of the proxy (attribute `proxy`). */
+  proxy: string | null;
+  /** The smart link's id (attribute `link-id`). */
+  linkId: string | null;
+  /** First UTC day (attribute `date-start`); default 29 days before `dateEnd`. */
+  dateStart: string;
+  /** Last UTC day (attribute `date-end`); default today (UTC). */
+  dateEnd: string;
+  /** Rows per page (attribute `page-size`); default 100. */
+  pageSize: number;
+  /** 1-based page (attribute `page`); default 1. */
+  page: number;
+  /** Attribute `include-bots`; default true. */
+  includeBots: boolean;
+  /** Attribute `include-duplicates`; default true. */
+  includeDuplicates: boolean;
+  /** Fetch credentials mode (attribute `credentials`); default `same-origin`. */
+  credentials: 'omit' | 'same-origin' | 'include';
+  /** Attribute `theme`; default `auto`. */
+  theme: 'light' | 'dark' | 'auto';
+  /** Extra request headers for the proxy. */
+  headers: Record<string, string>;
+  /** The current filters (read-only); null before the element is connected. */
+  readonly filters: SmartLinkClicksFilters | null;
+  addEventListener<K extends keyof SmartLinkClicksEventMap>(
+    type: K,
+    listener: (this: SmartLinkClicksElement, ev: SmartLinkClicksEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'smart-link-clicks': SmartLinkClicksElement;
+  }
+  interface DocumentEventMap {
+    'slc-load': CustomEvent<SmartLinkClicksLoadDetail>;
+    'slc-error': CustomEvent<SmartLinkClicksErrorDetail>;
+    'slc-change': CustomEvent<SmartLinkClicksChangeDetail>;
+  }
+}
