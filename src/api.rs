@@ -143,9 +143,16 @@ pub fn interpret_response(
         if error.truncated {
             FetchError::Truncated { status }
         } else if error.syntax && error.path == "(top level)" {
-            FetchError::NotJson { status, html_body: false }
+            FetchError::NotJson {
+                status,
+                html_body: false,
+            }
         } else {
-            FetchError::Decode { status, path: error.path, message: error.message }
+            FetchError::Decode {
+                status,
+                path: error.path,
+                message: error.message,
+            }
         }
     })
 }
@@ -171,12 +178,28 @@ mod tests {
     #[test]
     fn each_failure_names_its_status_and_cause() {
         let cases: [(u16, &[u8], &str); 6] = [
-            (401, br#"{"message":"Unauthenticated."}"#, "API key was refused"),
-            (404, br#"{"message":"Smart link not found."}"#, "No such smart link"),
-            (422, br#"{"message":"bad","errors":{"limit":["too big"]}}"#, "limit: too big"),
+            (
+                401,
+                br#"{"message":"Unauthenticated."}"#,
+                "API key was refused",
+            ),
+            (
+                404,
+                br#"{"message":"Smart link not found."}"#,
+                "No such smart link",
+            ),
+            (
+                422,
+                br#"{"message":"bad","errors":{"limit":["too big"]}}"#,
+                "limit: too big",
+            ),
             (500, b"<html><h1>500</h1></html>", "HTML page"),
             (503, br#"{"message":"Service Unavailable"}"#, "failed"),
-            (429, br#"{"message":"Too Many Attempts."}"#, "try again in 3 s"),
+            (
+                429,
+                br#"{"message":"Too Many Attempts."}"#,
+                "try again in 3 s",
+            ),
         ];
         for (status, body, expected) in cases {
             let error = interpret_response(status, None, Some("3"), body).unwrap_err();
@@ -185,16 +208,32 @@ mod tests {
             assert!(message.contains(expected), "{status}: {message}");
             assert_eq!(error.status(), status);
         }
-        assert!(interpret_response(401, None, None, b"").unwrap_err().message().contains("401"));
+        assert!(interpret_response(401, None, None, b"")
+            .unwrap_err()
+            .message()
+            .contains("401"));
     }
 
     #[test]
     fn html_where_json_was_expected_is_named() {
-        let error = interpret_response(200, Some("text/html"), None, b"<!DOCTYPE html><form>").unwrap_err();
-        assert_eq!(error, FetchError::NotJson { status: 200, html_body: true });
+        let error =
+            interpret_response(200, Some("text/html"), None, b"<!DOCTYPE html><form>").unwrap_err();
+        assert_eq!(
+            error,
+            FetchError::NotJson {
+                status: 200,
+                html_body: true
+            }
+        );
         assert!(error.message().contains("login page"));
         let plain = interpret_response(200, Some("application/json"), None, b"hello").unwrap_err();
-        assert_eq!(plain, FetchError::NotJson { status: 200, html_body: false });
+        assert_eq!(
+            plain,
+            FetchError::NotJson {
+                status: 200,
+                html_body: false
+            }
+        );
     }
 
     #[test]
@@ -207,9 +246,20 @@ mod tests {
 
     #[test]
     fn only_transient_failures_are_retryable() {
-        let http = |status| FetchError::Http { status, message: None, field_errors: vec![], retry_after_secs: None, html_body: false };
+        let http = |status| FetchError::Http {
+            status,
+            message: None,
+            field_errors: vec![],
+            retry_after_secs: None,
+            html_body: false,
+        };
         assert!(http(429).is_transient() && http(503).is_transient() && http(408).is_transient());
-        assert!(!http(401).is_transient() && !http(404).is_transient() && !http(422).is_transient());
-        assert!(FetchError::Network { detail: String::new() }.is_transient());
+        assert!(
+            !http(401).is_transient() && !http(404).is_transient() && !http(422).is_transient()
+        );
+        assert!(FetchError::Network {
+            detail: String::new()
+        }
+        .is_transient());
     }
 }

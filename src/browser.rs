@@ -34,7 +34,11 @@ pub fn local_time(ms: f64) -> String {
             Some(formatter.format())
         });
         let date = js_sys::Date::new(&JsValue::from_f64(ms));
-        format.as_ref()?.call1(&JsValue::NULL, &date).ok()?.as_string()
+        format
+            .as_ref()?
+            .call1(&JsValue::NULL, &date)
+            .ok()?
+            .as_string()
     });
     formatted.unwrap_or_else(|| crate::day::format_utc(ms))
 }

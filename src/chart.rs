@@ -113,7 +113,11 @@ pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
     let max = points.iter().map(|p| p.clicks).max().unwrap_or(0);
     let y_top = nice_ceiling(max);
     // Light-theme colours; the widget's stylesheet recolours them per theme.
-    let (fg, grid, bar) = (RGBColor(0x57, 0x60, 0x6a), RGBColor(0xe4, 0xe7, 0xeb), RGBColor(0x09, 0x69, 0xda));
+    let (fg, grid, bar) = (
+        RGBColor(0x57, 0x60, 0x6a),
+        RGBColor(0xe4, 0xe7, 0xeb),
+        RGBColor(0x09, 0x69, 0xda),
+    );
     let mut svg = String::new();
     let plot = {
         let root = SVGBackend::with_string(&mut svg, CHART_SIZE).into_drawing_area();
@@ -146,7 +150,13 @@ pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
             .draw()
             .map_err(|e| e.to_string())?;
         // Thin bars for long ranges would vanish under a margin.
-        let gap = if count > 120 { 0 } else if count > 45 { 1 } else { 3 };
+        let gap = if count > 120 {
+            0
+        } else if count > 45 {
+            1
+        } else {
+            3
+        };
         chart
             .draw_series(points.iter().enumerate().map(|(index, point)| {
                 let mut rect = Rectangle::new(
@@ -174,7 +184,10 @@ pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
 
 /// The chart's accessible name: range, total and peak.
 pub fn aria_label(points: &[DailyPoint], range: &str, total: u64) -> String {
-    let peak = points.iter().max_by_key(|p| p.clicks).filter(|p| p.clicks > 0);
+    let peak = points
+        .iter()
+        .max_by_key(|p| p.clicks)
+        .filter(|p| p.clicks > 0);
     let peak_text = peak
         .map(|p| format!(", peak {} on {}", clicks_label(p.clicks), p.label))
         .unwrap_or_default();
@@ -193,7 +206,11 @@ mod tests {
         (0..days)
             .map(|i| {
                 let day = start.add_days(i as i32);
-                DailyPoint { day: Some(day), label: day.long_label(), clicks: clicks(i) }
+                DailyPoint {
+                    day: Some(day),
+                    label: day.long_label(),
+                    clicks: clicks(i),
+                }
             })
             .collect()
     }
@@ -222,8 +239,14 @@ mod tests {
         let has_label = |text: &str| chart.svg.contains(&format!(">\n{text}\n</text>"));
         assert!(has_label("25 Oct"), "no first date label");
         assert!(has_label("1,000"), "no thousands label in y axis");
-        let date_labels = ["Oct\n</text>", "Nov\n</text>"].iter().map(|m| chart.svg.matches(m).count()).sum::<usize>();
-        assert!((2..=MAX_X_LABELS).contains(&date_labels), "{date_labels} date labels");
+        let date_labels = ["Oct\n</text>", "Nov\n</text>"]
+            .iter()
+            .map(|m| chart.svg.matches(m).count())
+            .sum::<usize>();
+        assert!(
+            (2..=MAX_X_LABELS).contains(&date_labels),
+            "{date_labels} date labels"
+        );
     }
 
     #[test]

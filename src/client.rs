@@ -27,7 +27,11 @@ pub async fn fetch_clicks(
 ) -> FetchOutcome {
     let raw_headers = match web_sys::Headers::new() {
         Ok(h) => h,
-        Err(error) => return FetchOutcome::Failed(FetchError::Network { detail: js_text(&error) }),
+        Err(error) => {
+            return FetchOutcome::Failed(FetchError::Network {
+                detail: js_text(&error),
+            })
+        }
     };
     let _ = raw_headers.set("Accept", "application/json");
     for (name, value) in headers {
@@ -60,7 +64,12 @@ pub async fn fetch_clicks(
             return FetchOutcome::Failed(FetchError::Truncated { status });
         }
     };
-    match interpret_response(status, content_type.as_deref(), retry_after.as_deref(), &body) {
+    match interpret_response(
+        status,
+        content_type.as_deref(),
+        retry_after.as_deref(),
+        &body,
+    ) {
         Ok(data) => FetchOutcome::Loaded(data),
         Err(error) => FetchOutcome::Failed(error),
     }
@@ -70,7 +79,9 @@ fn failure(error: gloo_net::Error) -> FetchOutcome {
     if is_abort(&error) {
         FetchOutcome::Aborted
     } else {
-        FetchOutcome::Failed(FetchError::Network { detail: error.to_string() })
+        FetchOutcome::Failed(FetchError::Network {
+            detail: error.to_string(),
+        })
     }
 }
 

@@ -176,9 +176,18 @@ pub struct Config {
 impl Config {
     /// Parses name/value pairs (attributes or query parameters). Unknown names
     /// are ignored; the last of repeated names wins.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, today: UtcDay) -> Self {
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        today: UtcDay,
+    ) -> Self {
         let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
-        let get = |name: &str| pairs.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| *v);
+        let get = |name: &str| {
+            pairs
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| *v)
+        };
         let mut issues = Vec::new();
         let mut issue = |name: &str, message: String| {
             issues.push(ConfigIssue {
@@ -207,7 +216,9 @@ impl Config {
                 }
             },
         };
-        settings.link_id = get("link-id").filter(|id| !id.trim().is_empty()).map(str::to_string);
+        settings.link_id = get("link-id")
+            .filter(|id| !id.trim().is_empty())
+            .map(str::to_string);
         settings.credentials = match get("credentials") {
             None => Credentials::default(),
             Some("omit") => Credentials::Omit,
@@ -224,7 +235,10 @@ impl Config {
             Some("dark") => Theme::Dark,
             Some("auto") => Theme::Auto,
             Some(other) => {
-                issue("theme", format!("`theme` \"{other}\" is not light, dark or auto: using auto."));
+                issue(
+                    "theme",
+                    format!("`theme` \"{other}\" is not light, dark or auto: using auto."),
+                );
                 Theme::default()
             }
         };
@@ -234,7 +248,10 @@ impl Config {
             let raw = get(name)?;
             let day = UtcDay::parse(raw.trim());
             if day.is_none() {
-                issue(name, format!("`{name}` \"{raw}\" is not a date (YYYY-MM-DD): using the default."));
+                issue(
+                    name,
+                    format!("`{name}` \"{raw}\" is not a date (YYYY-MM-DD): using the default."),
+                );
             }
             day
         };
@@ -265,7 +282,10 @@ impl Config {
         if let Some(raw) = get("page") {
             match raw.trim().parse::<u32>() {
                 Ok(page) if page >= 1 => filters.page = page,
-                _ => issue("page", format!("`page` \"{raw}\" is not a page number: using page 1.")),
+                _ => issue(
+                    "page",
+                    format!("`page` \"{raw}\" is not a page number: using page 1."),
+                ),
             }
         }
         let mut parse_flag = |name: &str| -> bool {
@@ -273,14 +293,21 @@ impl Config {
                 None | Some("true") | Some("") => true,
                 Some("false") => false,
                 Some(other) => {
-                    issue(name, format!("`{name}` \"{other}\" is not true or false: using true."));
+                    issue(
+                        name,
+                        format!("`{name}` \"{other}\" is not true or false: using true."),
+                    );
                     true
                 }
             }
         };
         filters.include_bots = parse_flag("include-bots");
         filters.include_duplicates = parse_flag("include-duplicates");
-        Self { settings, filters, issues }
+        Self {
+            settings,
+            filters,
+            issues,
+        }
     }
 
     /// The filters after the configuration changed from `self` to `next`
@@ -293,7 +320,13 @@ impl Config {
         macro_rules! take_if_changed {
             ($($field:ident),*) => { $( if before.$field != after.$field { merged.$field = after.$field; } )* };
         }
-        take_if_changed!(date_start, date_end, page_size, include_bots, include_duplicates);
+        take_if_changed!(
+            date_start,
+            date_end,
+            page_size,
+            include_bots,
+            include_duplicates
+        );
         if before.page != after.page {
             merged.page = after.page;
         } else if merged.differs_beyond_page(&current) {
@@ -314,7 +347,9 @@ pub fn validate_proxy(raw: &str) -> Result<String, &'static str> {
     if let Some(colon) = raw.find(':') {
         let scheme = &raw[..colon];
         let looks_like_scheme = !scheme.is_empty()
-            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
             && !raw[..colon].contains('/');
         if looks_like_scheme {
             let scheme = scheme.to_ascii_lowercase();
@@ -379,7 +414,10 @@ mod tests {
         assert!(c.filters.include_bots && c.filters.include_duplicates);
         assert_eq!(c.settings.credentials, Credentials::SameOrigin);
         assert_eq!(c.settings.theme, Theme::Auto);
-        assert_eq!((c.settings.proxy.clone(), c.settings.link_id.clone()), (None, None));
+        assert_eq!(
+            (c.settings.proxy.clone(), c.settings.link_id.clone()),
+            (None, None)
+        );
         assert!(c.issues.is_empty());
     }
 
@@ -404,7 +442,10 @@ mod tests {
             ("theme", "dark"),
         ]);
         assert!(c.issues.is_empty(), "{:?}", c.issues);
-        assert_eq!(c.settings.proxy.as_deref(), Some("https://proxy.example/base/"));
+        assert_eq!(
+            c.settings.proxy.as_deref(),
+            Some("https://proxy.example/base/")
+        );
         assert_eq!(c.settings.link_id.as_deref(), Some("a/b c"));
         assert_eq!(c.settings.credentials, Credentials::Include);
         assert_eq!(c.settings.theme, Theme::Dark);
@@ -423,7 +464,17 @@ mod tests {
             ("theme", "neon"),
         ]);
         let names: Vec<&str> = c.issues.iter().map(|i| i.name.as_str()).collect();
-        assert_eq!(names, ["credentials", "theme", "date-start", "page-size", "page", "include-bots"]);
+        assert_eq!(
+            names,
+            [
+                "credentials",
+                "theme",
+                "date-start",
+                "page-size",
+                "page",
+                "include-bots"
+            ]
+        );
         assert_eq!(c.filters, Filters::defaults(today()));
     }
 
@@ -447,16 +498,34 @@ mod tests {
             let c = config(&[(name, "sk_live_123"), ("proxy", "/p"), ("link-id", "demo")]);
             assert!(c.settings.refused_secret, "{name}");
             assert!(c.issues[0].message.contains("belong in the proxy"));
-            assert!(!c.issues[0].message.contains("sk_live_123"), "the secret is echoed");
+            assert!(
+                !c.issues[0].message.contains("sk_live_123"),
+                "the secret is echoed"
+            );
         }
     }
 
     #[test]
     fn proxy_must_be_http_or_relative() {
-        for good in ["https://p.example", "http://127.0.0.1:8787/", "/", "./proxy", "../x", "//cdn.example/p", "proxy"] {
+        for good in [
+            "https://p.example",
+            "http://127.0.0.1:8787/",
+            "/",
+            "./proxy",
+            "../x",
+            "//cdn.example/p",
+            "proxy",
+        ] {
             assert!(validate_proxy(good).is_ok(), "{good}");
         }
-        for bad in ["javascript:alert(1)", "data:text/html,x", "file:///etc", "https://", "http://x/?a=1", "http://a b"] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "file:///etc",
+            "https://",
+            "http://x/?a=1",
+            "http://a b",
+        ] {
             assert!(validate_proxy(bad).is_err(), "{bad}");
         }
         let c = config(&[("proxy", "javascript:alert(1)")]);
@@ -473,7 +542,10 @@ mod tests {
         // Only the page size changes: it applies, the person's bot filter stays, page resets.
         let next = config(&[("link-id", "a"), ("page-size", "50")]);
         let merged = before.merge_filters(&next, current);
-        assert_eq!((merged.page_size, merged.page, merged.include_bots), (50, 1, false));
+        assert_eq!(
+            (merged.page_size, merged.page, merged.include_bots),
+            (50, 1, false)
+        );
         // An explicit page change is taken as given.
         let paged = config(&[("link-id", "a"), ("page", "7")]);
         assert_eq!(before.merge_filters(&paged, current).page, 7);
@@ -484,7 +556,13 @@ mod tests {
 
     #[test]
     fn view_query_round_trips_through_parsing() {
-        let c = config(&[("proxy", "/"), ("link-id", "demo"), ("page", "2"), ("include-duplicates", "false"), ("theme", "dark")]);
+        let c = config(&[
+            ("proxy", "/"),
+            ("link-id", "demo"),
+            ("page", "2"),
+            ("include-duplicates", "false"),
+            ("theme", "dark"),
+        ]);
         let pairs = view_query_pairs(&c.settings, &c.filters);
         let reparsed = Config::from_pairs(pairs.iter().map(|(n, v)| (*n, v.as_str())), today());
         assert_eq!(reparsed, c);
@@ -510,7 +588,9 @@ pub fn validate_headers(pairs: Vec<(String, String)>) -> (Vec<(String, String)>,
         } else if value.contains(['\r', '\n', '\0']) {
             issues.push(ConfigIssue {
                 name: "headers".into(),
-                message: format!("The value of header {name} contains a line break and is not sent."),
+                message: format!(
+                    "The value of header {name} contains a line break and is not sent."
+                ),
             });
         } else {
             valid.push((name, value));
@@ -530,7 +610,10 @@ mod header_tests {
             ("bad name".into(), "x".into()),
             ("X-Split".into(), "a\r\nInjected: 1".into()),
         ]);
-        assert_eq!(valid, vec![("X-Dashboard-Session".to_string(), "abc".to_string())]);
+        assert_eq!(
+            valid,
+            vec![("X-Dashboard-Session".to_string(), "abc".to_string())]
+        );
         assert_eq!(issues.len(), 2);
     }
 }

@@ -14,10 +14,12 @@ pub fn rows_to_csv(rows: &[ClickRow]) -> String {
     for row in rows {
         push_line(
             &mut out,
-            row.known_fields().into_iter().map(|(_, value)| match value.as_str() {
-                "(missing)" | "(none)" => String::new(),
-                _ => value,
-            }),
+            row.known_fields()
+                .into_iter()
+                .map(|(_, value)| match value.as_str() {
+                    "(missing)" | "(none)" => String::new(),
+                    _ => value,
+                }),
         );
     }
     out
@@ -64,7 +66,10 @@ mod tests {
     fn quotes_commas_and_defuses_formulas() {
         assert_eq!(escape_cell("a,b"), "\"a,b\"");
         assert_eq!(escape_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(escape_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(
+            escape_cell("=HYPERLINK(\"x\")"),
+            "\"'=HYPERLINK(\"\"x\"\")\""
+        );
         assert_eq!(escape_cell("@cmd"), "'@cmd");
         assert_eq!(rows_to_csv(&[]), "");
     }

@@ -138,7 +138,9 @@ pub fn parse_instant_ms(text: &str) -> Option<f64> {
     let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
     let two = |s: &str, at: usize| -> Option<i64> {
         let part = s.get(at..at + 2)?;
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     let (hour, minute, second) = (two(rest, 0)?, two(rest, 3)?, two(rest, 6)?);
     if rest.get(2..3)? != ":" || rest.get(5..6)? != ":" || hour > 23 || minute > 59 || second > 60 {
@@ -176,7 +178,8 @@ pub fn parse_instant_ms(text: &str) -> Option<f64> {
 /// An instant as `2026-01-31 21:45:00 UTC`.
 pub fn format_utc(ms: f64) -> String {
     let day = UtcDay::from_unix_ms(ms);
-    let second_of_day = ((ms - f64::from(day.days_since_epoch()) * 86_400_000.0) / 1000.0).floor() as i64;
+    let second_of_day =
+        ((ms - f64::from(day.days_since_epoch()) * 86_400_000.0) / 1000.0).floor() as i64;
     format!(
         "{day} {:02}:{:02}:{:02} UTC",
         second_of_day / 3600,
@@ -196,12 +199,26 @@ mod tests {
         assert_eq!(day.long_label(), "Mon 23 Nov 2026");
         assert_eq!(day.day_month(), "23 Nov");
         assert_eq!(UtcDay::parse("1970-01-01").unwrap().days_since_epoch(), 0);
-        assert_eq!(UtcDay::parse("2024-02-29").unwrap().add_days(1).to_string(), "2024-03-01");
+        assert_eq!(
+            UtcDay::parse("2024-02-29").unwrap().add_days(1).to_string(),
+            "2024-03-01"
+        );
     }
 
     #[test]
     fn rejects_malformed_days() {
-        for bad in ["2026-02-30", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01T00", "", "abcd-ef-gh", "2025-02-29", "0000-01-01", "+026-01-01"] {
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "2026-1-01",
+            "26-01-01",
+            "2026-01-01T00",
+            "",
+            "abcd-ef-gh",
+            "2025-02-29",
+            "0000-01-01",
+            "+026-01-01",
+        ] {
             assert_eq!(UtcDay::parse(bad), None, "{bad}");
         }
     }
@@ -220,10 +237,20 @@ mod tests {
         let base = parse_instant_ms("2026-01-31T21:45:00+00:00").unwrap();
         assert_eq!(parse_instant_ms("2026-01-31T21:45:00Z"), Some(base));
         assert_eq!(parse_instant_ms("2026-01-31 23:45:00+02:00"), Some(base));
-        assert_eq!(parse_instant_ms("2026-01-31T21:45:00.250Z"), Some(base + 250.0));
+        assert_eq!(
+            parse_instant_ms("2026-01-31T21:45:00.250Z"),
+            Some(base + 250.0)
+        );
         assert_eq!(format_utc(base), "2026-01-31 21:45:00 UTC");
         assert_eq!(UtcDay::from_unix_ms(base).to_string(), "2026-01-31");
-        for bad in ["2026-01-31", "2026-01-31T25:00:00Z", "2026-01-31T21:45:00", "2026-01-31T21:45:00+0000", "<script>", "2026-01-31T21:45:00.Z"] {
+        for bad in [
+            "2026-01-31",
+            "2026-01-31T25:00:00Z",
+            "2026-01-31T21:45:00",
+            "2026-01-31T21:45:00+0000",
+            "<script>",
+            "2026-01-31T21:45:00.Z",
+        ] {
             assert_eq!(parse_instant_ms(bad), None, "{bad}");
         }
     }

@@ -65,11 +65,21 @@ pub struct MountedWidget {
 
 #[wasm_bindgen]
 impl MountedWidget {
-    fn mount(host: HtmlElement, shadow: ShadowRoot, attributes: &JsValue, headers: &JsValue) -> Result<Self, JsValue> {
+    fn mount(
+        host: HtmlElement,
+        shadow: ShadowRoot,
+        attributes: &JsValue,
+        headers: &JsValue,
+    ) -> Result<Self, JsValue> {
         let pairs = string_pairs(attributes);
-        let config = Config::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), today_utc());
+        let config = Config::from_pairs(
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            today_utc(),
+        );
         let (headers, header_issues) = validate_headers(string_pairs(headers));
-        let document = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+        let document = host
+            .owner_document()
+            .ok_or_else(|| JsValue::from_str("no document"))?;
         let style = document.create_element("style")?;
         style.set_text_content(Some(WIDGET_CSS));
         shadow.append_child(&style)?;
@@ -90,7 +100,8 @@ impl MountedWidget {
                 headers: RwSignal::new(headers),
             };
             inner_slot.set(Some(handles));
-            let dispatch: Rc<dyn Fn(WidgetEvent)> = Rc::new(move |event| dispatch_event(&event_host, event));
+            let dispatch: Rc<dyn Fn(WidgetEvent)> =
+                Rc::new(move |event| dispatch_event(&event_host, event));
             let events: EventSink = StoredValue::new_local(Some(dispatch));
             let issues = Signal::derive(move || {
                 let mut all = handles.config_issues.get();
@@ -107,7 +118,9 @@ impl MountedWidget {
                 />
             }
         });
-        let handles = slot.get().ok_or_else(|| JsValue::from_str("the widget did not start"))?;
+        let handles = slot
+            .get()
+            .ok_or_else(|| JsValue::from_str("the widget did not start"))?;
         Ok(Self {
             host,
             nodes: vec![style.into(), container.into()],
@@ -120,7 +133,10 @@ impl MountedWidget {
     /// Applies the element's full attribute map after a batch of changes.
     pub fn update(&mut self, attributes: JsValue) {
         let pairs = string_pairs(&attributes);
-        let next = Config::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), today_utc());
+        let next = Config::from_pairs(
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            today_utc(),
+        );
         let h = self.handles;
         let Some(current) = h.filters.try_get_untracked() else {
             return;
@@ -202,7 +218,8 @@ fn string_pairs(object: &JsValue) -> Vec<(String, String)> {
             let key = entry.get(0).as_string()?;
             let value = entry.get(1);
             let value = value.as_string().or_else(|| {
-                (value.as_f64().is_some() || value.as_bool().is_some()).then(|| String::from(js_sys::JsString::from(value)))
+                (value.as_f64().is_some() || value.as_bool().is_some())
+                    .then(|| String::from(js_sys::JsString::from(value)))
             })?;
             Some((key, value))
         })
@@ -240,10 +257,21 @@ fn dispatch_event(host: &HtmlElement, event: WidgetEvent) {
             let _ = host.set_attribute("aria-busy", if busy { "true" } else { "false" });
             return;
         }
-        WidgetEvent::Loaded { filters, clicks_total, row_count } => {
-            ("slc-load", to_js(&LoadDetail { filters, clicks_total, row_count }))
+        WidgetEvent::Loaded {
+            filters,
+            clicks_total,
+            row_count,
+        } => (
+            "slc-load",
+            to_js(&LoadDetail {
+                filters,
+                clicks_total,
+                row_count,
+            }),
+        ),
+        WidgetEvent::Failed { status, message } => {
+            ("slc-error", to_js(&ErrorDetail { status, message }))
         }
-        WidgetEvent::Failed { status, message } => ("slc-error", to_js(&ErrorDetail { status, message })),
         WidgetEvent::Changed { filters } => ("slc-change", to_js(&ChangeDetail { filters })),
     };
     let init = CustomEventInit::new();

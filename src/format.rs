@@ -7,7 +7,7 @@ pub fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(digit);
@@ -59,10 +59,22 @@ mod tests {
 
     #[test]
     fn ranges_name_what_differs() {
-        assert_eq!(range_label(day("2026-10-25"), day("2026-11-23")), "25 Oct – 23 Nov 2026");
-        assert_eq!(range_label(day("2026-11-03"), day("2026-11-09")), "3 – 9 Nov 2026");
-        assert_eq!(range_label(day("2025-12-28"), day("2026-01-03")), "28 Dec 2025 – 3 Jan 2026");
-        assert_eq!(range_label(day("2026-11-03"), day("2026-11-03")), "3 Nov 2026");
+        assert_eq!(
+            range_label(day("2026-10-25"), day("2026-11-23")),
+            "25 Oct – 23 Nov 2026"
+        );
+        assert_eq!(
+            range_label(day("2026-11-03"), day("2026-11-09")),
+            "3 – 9 Nov 2026"
+        );
+        assert_eq!(
+            range_label(day("2025-12-28"), day("2026-01-03")),
+            "28 Dec 2025 – 3 Jan 2026"
+        );
+        assert_eq!(
+            range_label(day("2026-11-03"), day("2026-11-03")),
+            "3 Nov 2026"
+        );
     }
 
     #[test]
@@ -80,7 +92,9 @@ pub fn is_http_url(text: &str) -> bool {
     let host_start = if lower.starts_with("https://") { 8 } else { 7 };
     scheme_ok
         && text.len() > host_start
-        && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        && !text
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
 #[cfg(test)]
@@ -91,7 +105,15 @@ mod link_tests {
     fn only_http_urls_become_links() {
         assert!(is_http_url("https://l.instagram.com/"));
         assert!(is_http_url("HTTP://t.co/x"));
-        for text in ["example.com", "javascript:alert(1)", "https://", " https://x", "https://a b", "data:text/html,x", "https://x\"onmouseover=1"] {
+        for text in [
+            "example.com",
+            "javascript:alert(1)",
+            "https://",
+            " https://x",
+            "https://a b",
+            "data:text/html,x",
+            "https://x\"onmouseover=1",
+        ] {
             assert!(!is_http_url(text), "{text}");
         }
     }

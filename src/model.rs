@@ -159,7 +159,9 @@ fn field_from_value<T: FromScalar>(value: Option<&Value>) -> Field<T> {
         None => return Field::Missing,
         Some(Value::Null) => Scalar::Null,
         Some(Value::Bool(b)) => Scalar::Bool(*b),
-        Some(Value::Number(n)) => n.as_i64().map_or(Scalar::Float(n.as_f64().unwrap_or(f64::NAN)), Scalar::Int),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .map_or(Scalar::Float(n.as_f64().unwrap_or(f64::NAN)), Scalar::Int),
         Some(Value::String(s)) => Scalar::Text(s.clone()),
         Some(Value::Array(_)) => Scalar::Compound("[list]"),
         Some(Value::Object(_)) => Scalar::Compound("{object}"),
@@ -423,16 +425,21 @@ struct RawData {
 /// Parses a response body.
 pub fn parse_clicks_response(bytes: &[u8]) -> Result<ClicksResponse, DecodeError> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let raw: RawEnvelope = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let inner = error.into_inner();
-        DecodeError {
-            path: if path == "." { "(top level)".into() } else { path },
-            message: inner.to_string(),
-            truncated: inner.is_eof(),
-            syntax: inner.is_syntax(),
-        }
-    })?;
+    let raw: RawEnvelope =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            let inner = error.into_inner();
+            DecodeError {
+                path: if path == "." {
+                    "(top level)".into()
+                } else {
+                    path
+                },
+                message: inner.to_string(),
+                truncated: inner.is_eof(),
+                syntax: inner.is_syntax(),
+            }
+        })?;
     let mut warnings = Vec::new();
     let clicks_total = match raw.data.summary.get("clicks_total") {
         Some(total) => total.as_u64().or_else(|| {
@@ -455,9 +462,16 @@ pub fn parse_clicks_response(bytes: &[u8]) -> Result<ClicksResponse, DecodeError
             Vec::new()
         }
     };
-    let bad_rows = raw.data.rows.iter().filter(|r| r.not_an_object.is_some()).count();
+    let bad_rows = raw
+        .data
+        .rows
+        .iter()
+        .filter(|r| r.not_an_object.is_some())
+        .count();
     if bad_rows > 0 {
-        warnings.push(format!("{bad_rows} row(s) in data.rows are not objects and are shown empty."));
+        warnings.push(format!(
+            "{bad_rows} row(s) in data.rows are not objects and are shown empty."
+        ));
     }
     Ok(ClicksResponse {
         clicks_total,
@@ -554,7 +568,10 @@ mod tests {
         assert_eq!(row.gross_clicks, Field::Value(1));
         assert_eq!(row.utm_term.text(), "fans");
         assert!(row.extra.is_empty());
-        assert_eq!(response.filters.date_start.unwrap().to_string(), "2026-01-25");
+        assert_eq!(
+            response.filters.date_start.unwrap().to_string(),
+            "2026-01-25"
+        );
         assert_eq!(response.filters.include_bots, Some(true));
         assert_eq!(response.meta.credits_balance, Some(999_999));
         assert!(response.warnings.is_empty());
@@ -575,7 +592,10 @@ mod tests {
         assert_eq!(row.country_code, Field::Invalid("7".into()));
         assert_eq!(row.referrer, Field::Invalid("{object}".into()));
         assert_eq!(row.created_at, Field::Missing);
-        assert_eq!(row.extra, vec![("brand_new".to_string(), "[1,2]".to_string())]);
+        assert_eq!(
+            row.extra,
+            vec![("brand_new".to_string(), "[1,2]".to_string())]
+        );
         assert_eq!(response.rows[1].id, Field::Null);
         assert_eq!(response.rows[2].not_an_object.as_deref(), Some("not a row"));
         assert_eq!(response.warnings.len(), 1);
@@ -602,7 +622,11 @@ mod tests {
         let error = parse_clicks_response(br#"{"message":"hi"}"#).unwrap_err();
         assert!(error.message.contains("data"), "{error:?}");
         let truncated = &SPEC_EXAMPLE[..SPEC_EXAMPLE.len() / 2];
-        assert!(parse_clicks_response(truncated.as_bytes()).unwrap_err().truncated);
+        assert!(
+            parse_clicks_response(truncated.as_bytes())
+                .unwrap_err()
+                .truncated
+        );
         assert!(parse_clicks_response(b"<html>").unwrap_err().syntax);
     }
 
@@ -611,8 +635,17 @@ mod tests {
         let (message, fields) = error_body_message(
             br#"{"message":"The limit field must be between 1 and 1000.","errors":{"limit":["The limit field must be between 1 and 1000."]}}"#,
         );
-        assert_eq!(message.as_deref(), Some("The limit field must be between 1 and 1000."));
-        assert_eq!(fields, vec![("limit".to_string(), "The limit field must be between 1 and 1000.".to_string())]);
+        assert_eq!(
+            message.as_deref(),
+            Some("The limit field must be between 1 and 1000.")
+        );
+        assert_eq!(
+            fields,
+            vec![(
+                "limit".to_string(),
+                "The limit field must be between 1 and 1000.".to_string()
+            )]
+        );
         assert_eq!(error_body_message(b"<html>500</html>"), (None, vec![]));
     }
 }

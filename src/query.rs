@@ -114,8 +114,14 @@ mod tests {
     #[test]
     fn trailing_slashes_do_not_change_the_url() {
         let q = ClicksQuery::for_view(&filters());
-        assert_eq!(request_url("https://p.example/", "x", &q), request_url("https://p.example", "x", &q));
-        assert_eq!(request_url("/base//", "x", &q), request_url("/base", "x", &q));
+        assert_eq!(
+            request_url("https://p.example/", "x", &q),
+            request_url("https://p.example", "x", &q)
+        );
+        assert_eq!(
+            request_url("/base//", "x", &q),
+            request_url("/base", "x", &q)
+        );
         assert!(request_url("/", "x", &q).starts_with("/api/smart-links/x/clicks?"));
     }
 
@@ -210,8 +216,13 @@ mod plan_tests {
         };
         assert_eq!(plan(&[("link-id", "x")]), Err(Blocked::MissingProxy));
         assert_eq!(plan(&[("proxy", "/")]), Err(Blocked::MissingLinkId));
-        assert_eq!(plan(&[("proxy", "/"), ("link-id", "x"), ("token", "t")]), Err(Blocked::SecretInPage));
+        assert_eq!(
+            plan(&[("proxy", "/"), ("link-id", "x"), ("token", "t")]),
+            Err(Blocked::SecretInPage)
+        );
         let ok = plan(&[("proxy", "http://p.example/"), ("link-id", "a/b")]).unwrap();
-        assert!(ok.url.starts_with("http://p.example/api/smart-links/a%2Fb/clicks?date_start=2026-10-25T00:00:00Z"));
+        assert!(ok.url.starts_with(
+            "http://p.example/api/smart-links/a%2Fb/clicks?date_start=2026-10-25T00:00:00Z"
+        ));
     }
 }

@@ -27,24 +27,39 @@ struct ChangeDetail {
 
 /// Boots the page if this document is the standalone page (`#slc-page`).
 pub fn boot() {
-    let Some(window) = web_sys::window() else { return };
-    let Some(document) = window.document() else { return };
-    let Some(page) = document.get_element_by_id("slc-page") else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Some(page) = document.get_element_by_id("slc-page") else {
+        return;
+    };
     let search = window.location().search().unwrap_or_default();
-    let Ok(params) = UrlSearchParams::new_with_str(&search) else { return };
+    let Ok(params) = UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
     let given = |name: &str| params.get(name).filter(|v| !v.trim().is_empty());
     match (given("proxy"), given("link-id")) {
         (Some(_), Some(link_id)) => {
             document.set_title(&format!("Clicks of {link_id} · Smart link clicks"));
             if let Err(error) = show_widget(&document, &page, &params) {
-                web_sys::console::error_2(&"smart-link-clicks: could not start the page".into(), &error);
+                web_sys::console::error_2(
+                    &"smart-link-clicks: could not start the page".into(),
+                    &error,
+                );
             }
         }
         (proxy, link_id) => show_setup_form(&document, proxy, link_id),
     }
 }
 
-fn show_widget(document: &Document, page: &web_sys::Element, params: &UrlSearchParams) -> Result<(), JsValue> {
+fn show_widget(
+    document: &Document,
+    page: &web_sys::Element,
+    params: &UrlSearchParams,
+) -> Result<(), JsValue> {
     let element = document.create_element("smart-link-clicks")?;
     // Refused names are passed on too, so the widget refuses them visibly.
     for name in NAMES.iter().chain(REFUSED_NAMES.iter()) {
@@ -60,7 +75,10 @@ fn show_widget(document: &Document, page: &web_sys::Element, params: &UrlSearchP
             let _ = replace_query(&window, &detail.filters);
         }
     });
-    element.add_event_listener_with_callback("slc-change", keep_url_in_step.as_ref().unchecked_ref())?;
+    element.add_event_listener_with_callback(
+        "slc-change",
+        keep_url_in_step.as_ref().unchecked_ref(),
+    )?;
     // The page's only widget lives as long as the page.
     keep_url_in_step.forget();
     page.append_child(&element)?;
@@ -74,13 +92,24 @@ fn replace_query(window: &Window, filters: &ReportedFilters) -> Result<(), JsVal
     params.set("page-size", &filters.page_size.to_string());
     params.set("page", &filters.page.to_string());
     params.set("include-bots", &filters.include_bots.to_string());
-    params.set("include-duplicates", &filters.include_duplicates.to_string());
-    let url = format!("{}?{}", window.location().pathname()?, String::from(params.to_string()));
-    window.history()?.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    params.set(
+        "include-duplicates",
+        &filters.include_duplicates.to_string(),
+    );
+    let url = format!(
+        "{}?{}",
+        window.location().pathname()?,
+        String::from(params.to_string())
+    );
+    window
+        .history()?
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
 }
 
 fn show_setup_form(document: &Document, proxy: Option<String>, link_id: Option<String>) {
-    let Some(form) = document.get_element_by_id("slc-setup") else { return };
+    let Some(form) = document.get_element_by_id("slc-setup") else {
+        return;
+    };
     let _ = form.remove_attribute("hidden");
     for (name, value) in [("proxy", proxy), ("link-id", link_id)] {
         let input = form

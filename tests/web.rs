@@ -14,8 +14,12 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// A run-time message (not `env!`) so the file still compiles for clippy without a proxy.
+#[allow(clippy::option_env_unwrap)]
 fn proxy_url() -> &'static str {
-    option_env!("SLC_TEST_PROXY").expect("SLC_TEST_PROXY: run the wasm tests through scripts/test.sh, which starts the mock proxy")
+    option_env!("SLC_TEST_PROXY").expect(
+        "SLC_TEST_PROXY: run the wasm tests through scripts/test.sh, which starts the mock proxy",
+    )
 }
 
 fn document() -> web_sys::Document {
@@ -55,7 +59,11 @@ fn text(root: &Element, selector: &str) -> String {
 }
 
 fn fresh_container() -> HtmlElement {
-    let div: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    let div: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     document().body().unwrap().append_child(&div).unwrap();
     div
 }
@@ -71,7 +79,13 @@ async fn mock_requests() -> Vec<String> {
         .unwrap()
         .iter()
         .filter(|r| r["path"].as_str().unwrap_or_default().starts_with("/api/"))
-        .map(|r| format!("{}?{}", r["path"].as_str().unwrap(), r["query"].as_str().unwrap()))
+        .map(|r| {
+            format!(
+                "{}?{}",
+                r["path"].as_str().unwrap(),
+                r["query"].as_str().unwrap()
+            )
+        })
         .collect()
 }
 
@@ -110,14 +124,25 @@ async fn root_component_shows_rows_pager_and_reacts_to_a_filter() {
     checkbox.click();
     until("the bots filter to apply", || {
         text(&root, "[part=summary]").contains("Bots excluded")
-            && container.first_element_child().and_then(|e| e.get_attribute("aria-busy")).as_deref() == Some("false")
+            && container
+                .first_element_child()
+                .and_then(|e| e.get_attribute("aria-busy"))
+                .as_deref()
+                == Some("false")
     })
     .await;
     let filters = filters_slot.get().unwrap().get_untracked();
     assert!(!filters.include_bots);
     let requests = mock_requests().await;
-    let last = requests.iter().rev().find(|r| r.contains("wasm-test-link")).unwrap();
-    assert!(last.contains("include_bots=false&include_duplicates=true"), "{last}");
+    let last = requests
+        .iter()
+        .rev()
+        .find(|r| r.contains("wasm-test-link"))
+        .unwrap();
+    assert!(
+        last.contains("include_bots=false&include_duplicates=true"),
+        "{last}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -130,7 +155,10 @@ async fn config_issues_and_missing_settings_are_visible() {
         view! { <ClicksWidget settings=config.settings filters=RwSignal::new(config.filters) issues=issues /> }
     });
     let root: Element = container.into();
-    until("the notices", || text(&root, "[part=notice]").contains("page-size")).await;
+    until("the notices", || {
+        text(&root, "[part=notice]").contains("page-size")
+    })
+    .await;
     let notices = text(&root, ".slc-notice-config");
     assert!(notices.contains("date-start"), "{notices}");
     assert!(text(&root, ".slc-notice-setup").contains("A proxy is needed"));
@@ -139,7 +167,11 @@ async fn config_issues_and_missing_settings_are_visible() {
 
 fn new_element(attributes: &[(&str, &str)]) -> HtmlElement {
     smart_link_clicks::element::define_element();
-    let element: HtmlElement = document().create_element("smart-link-clicks").unwrap().dyn_into().unwrap();
+    let element: HtmlElement = document()
+        .create_element("smart-link-clicks")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     for (name, value) in attributes {
         element.set_attribute(name, value).unwrap();
     }
@@ -171,31 +203,67 @@ async fn element_parses_attributes_and_falls_back_visibly() {
         ("date-end", "2026-02-10"),
     ]);
     let root = shadow(&element);
-    until("the notices", || text(&root, "[part=notice]").contains("page-size")).await;
+    until("the notices", || {
+        text(&root, "[part=notice]").contains("page-size")
+    })
+    .await;
     assert_eq!(property(&element, "pageSize").as_f64(), Some(100.0));
     assert_eq!(property(&element, "page").as_f64(), Some(1.0));
-    assert_eq!(property(&element, "includeDuplicates").as_bool(), Some(true));
-    assert_eq!(property(&element, "dateStart").as_string().as_deref(), Some("2026-01-12"));
-    assert_eq!(property(&element, "linkId").as_string().as_deref(), Some("element-parse"));
+    assert_eq!(
+        property(&element, "includeDuplicates").as_bool(),
+        Some(true)
+    );
+    assert_eq!(
+        property(&element, "dateStart").as_string().as_deref(),
+        Some("2026-01-12")
+    );
+    assert_eq!(
+        property(&element, "linkId").as_string().as_deref(),
+        Some("element-parse")
+    );
     let notices = text(&root, "[part=notice]");
-    assert!(notices.contains("page") && notices.contains("include-duplicates"), "{notices}");
+    assert!(
+        notices.contains("page") && notices.contains("include-duplicates"),
+        "{notices}"
+    );
     until("rows", || count(&root, "[part=table] tbody tr") > 0).await;
     let filters = property(&element, "filters");
-    assert_eq!(js_sys::Reflect::get(&filters, &"pageSize".into()).unwrap().as_f64(), Some(100.0));
+    assert_eq!(
+        js_sys::Reflect::get(&filters, &"pageSize".into())
+            .unwrap()
+            .as_f64(),
+        Some(100.0)
+    );
     element.remove();
 }
 
 #[wasm_bindgen_test]
 async fn element_refuses_an_api_key_and_fetches_nothing() {
-    let element = new_element(&[("proxy", proxy_url()), ("link-id", "refused-key-link"), ("api-key", "sk_live_secret")]);
+    let element = new_element(&[
+        ("proxy", proxy_url()),
+        ("link-id", "refused-key-link"),
+        ("api-key", "sk_live_secret"),
+    ]);
     let root = shadow(&element);
-    until("the refusal", || text(&root, "[part=notice]").contains("belong in the proxy")).await;
-    assert!(!root.text_content().unwrap_or_default().contains("sk_live_secret"));
+    until("the refusal", || {
+        text(&root, "[part=notice]").contains("belong in the proxy")
+    })
+    .await;
+    assert!(!root
+        .text_content()
+        .unwrap_or_default()
+        .contains("sk_live_secret"));
     sleep(300).await;
-    assert!(!mock_requests().await.iter().any(|r| r.contains("refused-key-link")));
+    assert!(!mock_requests()
+        .await
+        .iter()
+        .any(|r| r.contains("refused-key-link")));
     // Removing the key lets it run.
     element.remove_attribute("api-key").unwrap();
-    until("rows after the key is removed", || count(&root, "[part=table] tbody tr") > 0).await;
+    until("rows after the key is removed", || {
+        count(&root, "[part=table] tbody tr") > 0
+    })
+    .await;
     element.remove();
 }
 
@@ -206,9 +274,16 @@ async fn element_batches_attribute_changes_into_one_request() {
     until("rows", || count(&root, "[part=table] tbody tr") == 100).await;
     element.set_attribute("link-id", "batch-b").unwrap();
     element.set_attribute("page-size", "25").unwrap();
-    until("the new page size", || count(&root, "[part=table] tbody tr") == 25).await;
+    until("the new page size", || {
+        count(&root, "[part=table] tbody tr") == 25
+    })
+    .await;
     sleep(200).await;
-    let to_b: Vec<String> = mock_requests().await.into_iter().filter(|r| r.contains("batch-b")).collect();
+    let to_b: Vec<String> = mock_requests()
+        .await
+        .into_iter()
+        .filter(|r| r.contains("batch-b"))
+        .collect();
     assert_eq!(to_b.len(), 1, "{to_b:?}");
     assert!(to_b[0].contains("limit=25&offset=0"), "{to_b:?}");
     element.remove();

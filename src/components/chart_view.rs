@@ -31,7 +31,12 @@ pub fn ChartView(
                 let end = s.data.filters.date_end.unwrap_or(s.filters.date_end);
                 let label = aria_label(&points, &range_label(start, end), total);
                 let chart = render_chart_svg(&points);
-                Drawing { points, chart, label, total }
+                Drawing {
+                    points,
+                    chart,
+                    label,
+                    total,
+                }
             })
         })
     });
@@ -39,7 +44,10 @@ pub fn ChartView(
     let count = move || drawing.with(|d| d.as_ref().map_or(0, |d| d.points.len()));
 
     let on_pointer = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        let Some(target) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
             return;
         };
         let rect = target.get_bounding_client_rect();
@@ -48,7 +56,12 @@ pub fn ChartView(
         }
         let x = (f64::from(ev.client_x()) - rect.left()) / rect.width() * f64::from(CHART_SIZE.0);
         let index = drawing.with_untracked(|d| {
-            d.as_ref().and_then(|d| d.chart.as_ref().ok().and_then(|c| c.plot.index_at(d.points.len(), x)))
+            d.as_ref().and_then(|d| {
+                d.chart
+                    .as_ref()
+                    .ok()
+                    .and_then(|c| c.plot.index_at(d.points.len(), x))
+            })
         });
         focused.set(index);
     };
@@ -78,8 +91,13 @@ pub fn ChartView(
             let point = d.points.get(index)?;
             let plot = d.chart.as_ref().ok()?.plot;
             let left = plot.center_of(d.points.len(), index) / f64::from(CHART_SIZE.0) * 100.0;
-            let band = (plot.right - plot.left) / d.points.len() as f64 / f64::from(CHART_SIZE.0) * 100.0;
-            Some((format!("{} (UTC): {}", point.label, clicks_label(point.clicks)), left, band))
+            let band =
+                (plot.right - plot.left) / d.points.len() as f64 / f64::from(CHART_SIZE.0) * 100.0;
+            Some((
+                format!("{} (UTC): {}", point.label, clicks_label(point.clicks)),
+                left,
+                band,
+            ))
         })
     };
 

@@ -39,7 +39,11 @@ pub fn ClickDetails(
                 .into_iter()
                 .map(|(name, value)| (name.to_string(), value))
                 .collect();
-            fields.extend(row.extra.iter().map(|(name, value)| (format!("{name} (new field)"), value.clone())));
+            fields.extend(
+                row.extra
+                    .iter()
+                    .map(|(name, value)| (format!("{name} (new field)"), value.clone())),
+            );
             if let Some(raw) = &row.not_an_object {
                 fields.insert(0, ("(row)".into(), format!("not an object: {raw}")));
             }

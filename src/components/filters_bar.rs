@@ -32,7 +32,11 @@ pub fn FiltersBar(
         let current = filters.get_untracked();
         let Some(day) = UtcDay::parse(&input.value()) else {
             problem.set(Some("Enter a full date (YYYY-MM-DD).".into()));
-            let keep = if end == RangeEnd::From { current.date_start } else { current.date_end };
+            let keep = if end == RangeEnd::From {
+                current.date_start
+            } else {
+                current.date_end
+            };
             input.set_value(&keep.to_string());
             return;
         };
@@ -41,14 +45,26 @@ pub fn FiltersBar(
             RangeEnd::To => (current.date_start, day),
         };
         if start > finish {
-            problem.set(Some(format!("From ({start}) must not be after To ({finish}).")));
-            let keep = if end == RangeEnd::From { current.date_start } else { current.date_end };
+            problem.set(Some(format!(
+                "From ({start}) must not be after To ({finish})."
+            )));
+            let keep = if end == RangeEnd::From {
+                current.date_start
+            } else {
+                current.date_end
+            };
             input.set_value(&keep.to_string());
             return;
         }
         if start.days_until(finish) >= MAX_RANGE_DAYS {
-            problem.set(Some(format!("A range may span at most {MAX_RANGE_DAYS} days.")));
-            let keep = if end == RangeEnd::From { current.date_start } else { current.date_end };
+            problem.set(Some(format!(
+                "A range may span at most {MAX_RANGE_DAYS} days."
+            )));
+            let keep = if end == RangeEnd::From {
+                current.date_start
+            } else {
+                current.date_end
+            };
             input.set_value(&keep.to_string());
             return;
         }

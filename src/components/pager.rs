@@ -22,7 +22,10 @@ pub fn Pager(
         let total = shown.with(|s| s.as_ref().map(|s| s.data.total_for_paging()));
         match total {
             Some(total) => PageWindow::new(f.page, total, f.page_size),
-            None => PageWindow { page: f.page, page_count: f.page },
+            None => PageWindow {
+                page: f.page,
+                page_count: f.page,
+            },
         }
     });
     let go = move |page: u32| control.change(|f| Filters { page, ..f });

@@ -97,13 +97,23 @@ pub fn ClicksWidget(
         emit(events, WidgetEvent::Busy(true));
         let in_flight = effect_in_flight.clone();
         spawn_local(async move {
-            let outcome = fetch_clicks(&plan.url, plan.credentials, &plan.headers, signal.as_ref()).await;
+            let outcome =
+                fetch_clicks(&plan.url, plan.credentials, &plan.headers, signal.as_ref()).await;
             // A newer view (or the widget's removal) supersedes this answer.
             if in_flight.generation.get() != generation {
                 return;
             }
             in_flight.controller.borrow_mut().take();
-            settle(outcome, plan, SettleTargets { shown, error, busy, control });
+            settle(
+                outcome,
+                plan,
+                SettleTargets {
+                    shown,
+                    error,
+                    busy,
+                    control,
+                },
+            );
         });
     });
     let cleanup_in_flight = SendWrapper::new(in_flight);
@@ -142,16 +152,26 @@ struct SettleTargets {
 fn settle(outcome: FetchOutcome, plan: RequestPlan, targets: SettleTargets) {
     let events = targets.control.events;
     match outcome {
-        FetchOutcome::Aborted => return,
+        FetchOutcome::Aborted => {}
         FetchOutcome::Loaded(data) => {
             let clicks_total = data.total_for_paging();
             let row_count = data.rows.len();
             let window = PageWindow::new(plan.filters.page, clicks_total, plan.filters.page_size);
-            targets.shown.try_set(Some(Shown { data: Arc::new(data), filters: plan.filters }));
+            targets.shown.try_set(Some(Shown {
+                data: Arc::new(data),
+                filters: plan.filters,
+            }));
             targets.error.try_set(None);
             targets.busy.try_set(false);
             emit(events, WidgetEvent::Busy(false));
-            emit(events, WidgetEvent::Loaded { filters: plan.filters, clicks_total, row_count });
+            emit(
+                events,
+                WidgetEvent::Loaded {
+                    filters: plan.filters,
+                    clicks_total,
+                    row_count,
+                },
+            );
             // A page past the end (an old link, fewer clicks now): show the last one.
             if let Some(last) = window.clamped() {
                 targets.control.change(|f| Filters { page: last, ..f });

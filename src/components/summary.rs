@@ -41,8 +41,14 @@ pub fn Summary(
             let f = filters.get();
             let (bots, dups) = match s {
                 Some(s) => (
-                    s.data.filters.include_bots.unwrap_or(s.filters.include_bots),
-                    s.data.filters.include_duplicates.unwrap_or(s.filters.include_duplicates),
+                    s.data
+                        .filters
+                        .include_bots
+                        .unwrap_or(s.filters.include_bots),
+                    s.data
+                        .filters
+                        .include_duplicates
+                        .unwrap_or(s.filters.include_duplicates),
                 ),
                 None => (f.include_bots, f.include_duplicates),
             };
@@ -70,7 +76,13 @@ pub fn Summary(
             })
         })
     };
-    let warnings = move || shown.with(|s| s.as_ref().map(|s| s.data.warnings.clone()).unwrap_or_default());
+    let warnings = move || {
+        shown.with(|s| {
+            s.as_ref()
+                .map(|s| s.data.warnings.clone())
+                .unwrap_or_default()
+        })
+    };
     view! {
         <section class="slc-summary" part="summary" aria-label="Summary">
             <p class="slc-total">{total}</p>

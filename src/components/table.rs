@@ -37,8 +37,14 @@ pub fn ClicksTable(
     let data = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.data.clone())));
     let has_rows = move || data.with(|d| d.as_ref().is_some_and(|d| !d.rows.is_empty()));
     let export = move |_| {
-        if let Some((data, page)) = shown.with_untracked(|s| s.as_ref().map(|s| (s.data.clone(), s.filters.page))) {
-            let _ = download_text(&format!("smart-link-clicks-page-{page}.csv"), &rows_to_csv(&data.rows), "text/csv");
+        if let Some((data, page)) =
+            shown.with_untracked(|s| s.as_ref().map(|s| (s.data.clone(), s.filters.page)))
+        {
+            let _ = download_text(
+                &format!("smart-link-clicks-page-{page}.csv"),
+                &rows_to_csv(&data.rows),
+                "text/csv",
+            );
         }
     };
     view! {
@@ -68,11 +74,19 @@ pub fn ClicksTable(
     }
 }
 
-fn row_view(data: &Arc<ClicksResponse>, index: usize, selected: RwSignal<Option<usize>>) -> impl IntoView {
+fn row_view(
+    data: &Arc<ClicksResponse>,
+    index: usize,
+    selected: RwSignal<Option<usize>>,
+) -> impl IntoView {
     let row: &ClickRow = &data.rows[index];
     let instant = row.created_at.value().and_then(|t| parse_instant_ms(t));
     let (time_text, time_title, datetime) = match instant {
-        Some(ms) => (local_time(ms), format_utc(ms), row.created_at.text().to_string()),
+        Some(ms) => (
+            local_time(ms),
+            format_utc(ms),
+            row.created_at.text().to_string(),
+        ),
         None => (
             match row.created_at.text() {
                 "" => "—".to_string(),
