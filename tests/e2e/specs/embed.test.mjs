@@ -1,0 +1,201 @@
+// The custom element embedded in a third-party page: examples/embed.html
+// served from one loopback port, the widget files from another.
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchBrowser, outputDir, queryOf, repoRoot, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
+import { WidgetPage, eventually } from '../support/widget.mjs';
+
+let proxy, widgetFiles, hostSite, browser, page, errors;
+
+before(async () => {
+  proxy = await startMockProxy();
+  widgetFiles = await startSite();
+  const example = readFileSync(path.join(repoRoot, 'examples/embed.html'), 'utf8')
+    .replaceAll('http://127.0.0.1:8080', widgetFiles.url)
+    .replaceAll('http://127.0.0.1:8787', proxy.url);
+  const hostDir = mkdtempSync(path.join(tmpdir(), 'slc-host-'));
+  writeFileSync(path.join(hostDir, 'index.html'), example);
+  hostSite = await startSite(hostDir);
+  assert.notEqual(new URL(hostSite.url).port, new URL(widgetFiles.url).port);
+  browser = await launchBrowser();
+  mkdirSync(outputDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await hostSite?.stop();
+  await widgetFiles?.stop();
+  await proxy?.stop();
+});
+
+beforeEach(async () => {
+  await proxy.clear();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  errors = watchErrors(page);
+  // The dashboard's listener on document records every widget event.
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const type of ['slc-load', 'slc-change', 'slc-error']) {
+      document.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id, detail: e.detail, bubbles: e.bubbles, composed: e.composed }));
+    }
+  });
+  await page.goto(hostSite.url);
+});
+
+const demo = () => new WidgetPage(page, page.locator('#demo-clicks'));
+const viral = () => new WidgetPage(page, page.locator('#viral-clicks'));
+
+async function loaded(id, count = 1) {
+  return eventually(
+    () => page.evaluate((id) => window.__events.filter((e) => e.type === 'slc-load' && e.id === id), id),
+    (events) => events.length >= count,
+    { what: `slc-load ${count} from #${id}` },
+  );
+}
+
+describe('embedded element', () => {
+  test('two instances each render their own link', async () => {
+    const [demoLoad] = await loaded('demo-clicks');
+    const [viralLoad] = await loaded('viral-clicks');
+    assert.ok(viralLoad.detail.clicksTotal > demoLoad.detail.clicksTotal);
+    assert.equal(demoLoad.detail.rowCount, 25);
+    assert.equal(viralLoad.detail.filters.includeBots, false);
+    assert.match(await demo().summary.innerText(), new RegExp(demoLoad.detail.clicksTotal.toLocaleString('en-US')));
+    assert.match(await viral().summary.innerText(), new RegExp(viralLoad.detail.clicksTotal.toLocaleString('en-US')));
+    assert.equal(await demo().rows.count(), 25);
+    assert.equal(await viral().rows.count(), 25);
+    const paths = (await proxy.requests()).map((r) => r.path).sort();
+    assert.deepEqual(paths, ['/api/smart-links/demo/clicks', '/api/smart-links/viral/clicks']);
+    await page.screenshot({ path: path.join(outputDir, 'embed-two-instances.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  });
+
+  test('host CSS does not reach in', async () => {
+    await loaded('demo-clicks');
+    await page.addStyleTag({ content: 'table { display: none } * { color: red !important } td, th { background: red !important }' });
+    const table = demo().scope.locator('[part="table"]');
+    assert.ok(await table.isVisible(), 'the widget table stays visible');
+    const colors = await table.evaluate((t) => {
+      const cell = t.querySelector('tbody td');
+      return { cell: getComputedStyle(cell).color, background: getComputedStyle(cell).backgroundColor, display: getComputedStyle(t).display };
+    });
+    assert.equal(colors.display, 'table');
+    assert.notEqual(colors.cell, 'rgb(255, 0, 0)');
+    assert.notEqual(colors.background, 'rgb(255, 0, 0)');
+    // Custom properties do reach in, as designed: #viral-clicks sets --slc-accent.
+    const accent = await viral().scope.locator('[part="chart"] svg rect').first().evaluate((r) => getComputedStyle(r).fill);
+    assert.equal(accent, 'rgb(124, 58, 237)');
+  });
+
+  test('setting link-id and page-size in one task makes exactly one request', async () => {
+    await loaded('demo-clicks');
+    await loaded('viral-clicks');
+    await proxy.clear();
+    await page.evaluate(() => {
+      const el = document.getElementById('demo-clicks');
+      el.setAttribute('link-id', 'quiet');
+      el.pageSize = 10;
+    });
+    await loaded('demo-clicks', 2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const requests = await proxy.requests();
+    assert.equal(requests.length, 1, JSON.stringify(requests.map((r) => r.path + '?' + r.query)));
+    assert.equal(requests[0].path, '/api/smart-links/quiet/clicks');
+    assert.equal(queryOf(requests[0]).limit, '10');
+    assert.equal(await page.evaluate(() => document.getElementById('demo-clicks').pageSize), 10);
+  });
+
+  test('removing an element stops its requests and frees it', async () => {
+    await loaded('demo-clicks');
+    await proxy.clear();
+    // Remove while a slow request is in flight, then poke the detached element.
+    await page.evaluate(() => {
+      const el = document.getElementById('demo-clicks');
+      el.setAttribute('link-id', 'demo+delay1500');
+    });
+    await eventually(() => proxy.requests(), (r) => r.length === 1, { what: 'the slow request' });
+    const mounted = await page.evaluate(() => {
+      const el = document.getElementById('demo-clicks');
+      el.remove();
+      window.__removed = el;
+      return el.shadowRoot.querySelectorAll('.slc-mount').length;
+    });
+    assert.equal(mounted, 1);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    const after = await page.evaluate(() => {
+      window.__removed.setAttribute('link-id', 'empty');
+      window.__removed.setAttribute('page', '2');
+      return window.__removed.shadowRoot.querySelectorAll('.slc-mount').length;
+    });
+    assert.equal(after, 0, 'the widget unmounted');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    assert.equal((await proxy.requests()).length, 1, 'no request after removal');
+    const lateLoads = await page.evaluate(() => window.__events.filter((e) => e.id === 'demo-clicks' && e.type === 'slc-load').length);
+    assert.equal(lateLoads, 1, 'the aborted answer was never shown');
+    assert.deepEqual(errors, []);
+  });
+
+  test('document hears slc-load, slc-change and slc-error with the contract detail', async () => {
+    const [load] = await loaded('demo-clicks');
+    assert.equal(load.bubbles, true);
+    assert.equal(load.composed, true);
+    assert.deepEqual(Object.keys(load.detail).sort(), ['clicksTotal', 'filters', 'rowCount']);
+    assert.deepEqual(Object.keys(load.detail.filters).sort(), ['dateEnd', 'dateStart', 'includeBots', 'includeDuplicates', 'page', 'pageSize']);
+    await demo().button('Next page').click();
+    const [change] = await eventually(
+      () => page.evaluate(() => window.__events.filter((e) => e.type === 'slc-change')),
+      (events) => events.length >= 1,
+      { what: 'slc-change' },
+    );
+    assert.equal(change.id, 'demo-clicks');
+    assert.equal(change.detail.filters.page, 2);
+    assert.equal(change.composed, true);
+    await page.evaluate(() => document.getElementById('viral-clicks').setAttribute('link-id', 'demo+503'));
+    const [failure] = await eventually(
+      () => page.evaluate(() => window.__events.filter((e) => e.type === 'slc-error')),
+      (events) => events.length >= 1,
+      { what: 'slc-error' },
+    );
+    assert.equal(failure.id, 'viral-clicks');
+    assert.equal(failure.detail.status, 503);
+    assert.match(failure.detail.message, /HTTP 503/);
+  });
+
+  test('a network failure reports status 0', async () => {
+    await page.evaluate(() => document.getElementById('demo-clicks').setAttribute('proxy', 'http://127.0.0.1:9'));
+    const [failure] = await eventually(
+      () => page.evaluate(() => window.__events.filter((e) => e.type === 'slc-error')),
+      (events) => events.length >= 1,
+      { what: 'slc-error' },
+    );
+    assert.equal(failure.detail.status, 0);
+    assert.match(await demo().error.innerText(), /--allow-origin/);
+  });
+
+  test('setting headers sends them to the proxy', async () => {
+    await loaded('demo-clicks');
+    await proxy.clear();
+    await page.evaluate(() => {
+      document.getElementById('demo-clicks').headers = { 'X-Dashboard-Session': 'session-123' };
+    });
+    const [request] = await eventually(() => proxy.requests(), (r) => r.length >= 1, { what: 'a request with headers' });
+    assert.equal(request.headers['x-dashboard-session'], 'session-123');
+    assert.deepEqual(await page.evaluate(() => document.getElementById('demo-clicks').headers), { 'X-Dashboard-Session': 'session-123' });
+  });
+
+  test('loading the script twice and defining after the element exists both work', async () => {
+    const late = await browser.newPage();
+    const lateErrors = watchErrors(late);
+    await late.setContent(`<smart-link-clicks id="late" proxy="${proxy.url}" link-id="quiet"></smart-link-clicks>`);
+    await late.addScriptTag({ type: 'module', url: `${widgetFiles.url}/smart-link-clicks.js` });
+    await late.addScriptTag({ type: 'module', url: `${widgetFiles.url}/smart-link-clicks.js?again` });
+    const widget = new WidgetPage(late);
+    await widget.settled();
+    assert.ok((await widget.rows.count()) > 0);
+    assert.deepEqual(lateErrors, []);
+    await late.close();
+  });
+});
