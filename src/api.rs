@@ -117,6 +117,33 @@ impl FetchError {
     }
 }
 
+/// Automatic retries of one request before the error stays.
+pub const MAX_AUTO_RETRIES: u32 = 3;
+/// The longest `Retry-After` honoured, in seconds.
+pub const MAX_RETRY_AFTER_SECS: u32 = 60;
+
+/// How long to wait before retrying automatically, in milliseconds, or
+/// `None` when this failure is not retried (any other 4xx, decode errors,
+/// or the retries are used up). 429 waits for `Retry-After` (1..=60 s,
+/// default 5 s); 408, 5xx, network failures and truncated bodies back off
+/// exponentially from 1 s with "equal jitter" (`jitter` in `[0, 1)`).
+pub fn retry_delay_ms(error: &FetchError, retries_done: u32, jitter: f64) -> Option<u32> {
+    if retries_done >= MAX_AUTO_RETRIES || !error.is_transient() {
+        return None;
+    }
+    if let FetchError::Http {
+        status: 429,
+        retry_after_secs,
+        ..
+    } = error
+    {
+        return Some(retry_after_secs.unwrap_or(5).clamp(1, MAX_RETRY_AFTER_SECS) * 1000);
+    }
+    let base = 1000u32 << retries_done.min(10);
+    let jitter = jitter.clamp(0.0, 1.0);
+    Some(base / 2 + (f64::from(base / 2) * jitter) as u32)
+}
+
 /// Reads a response: data for a 2xx JSON body of the right shape, otherwise
 /// the error that describes it.
 pub fn interpret_response(
@@ -242,6 +269,53 @@ mod tests {
         assert_eq!(cut, FetchError::Truncated { status: 200 });
         let shape = interpret_response(200, None, None, br#"{"data":{"rows":7}}"#).unwrap_err();
         assert!(matches!(shape, FetchError::Decode { ref path, .. } if path == "data.rows"));
+    }
+
+    #[test]
+    fn rate_limits_wait_for_retry_after_within_bounds() {
+        let limited = |secs| FetchError::Http {
+            status: 429,
+            message: None,
+            field_errors: vec![],
+            retry_after_secs: secs,
+            html_body: false,
+        };
+        assert_eq!(retry_delay_ms(&limited(Some(3)), 0, 0.5), Some(3000));
+        assert_eq!(retry_delay_ms(&limited(Some(3600)), 0, 0.5), Some(60_000));
+        assert_eq!(retry_delay_ms(&limited(Some(0)), 0, 0.5), Some(1000));
+        assert_eq!(retry_delay_ms(&limited(None), 0, 0.5), Some(5000));
+        assert_eq!(
+            retry_delay_ms(&limited(Some(3)), MAX_AUTO_RETRIES, 0.5),
+            None
+        );
+    }
+
+    #[test]
+    fn server_failures_back_off_exponentially_with_jitter() {
+        let failed = FetchError::Http {
+            status: 503,
+            message: None,
+            field_errors: vec![],
+            retry_after_secs: None,
+            html_body: false,
+        };
+        assert_eq!(retry_delay_ms(&failed, 0, 0.0), Some(500));
+        assert_eq!(retry_delay_ms(&failed, 0, 0.999), Some(999));
+        assert_eq!(retry_delay_ms(&failed, 1, 0.0), Some(1000));
+        assert_eq!(retry_delay_ms(&failed, 2, 1.0), Some(4000));
+        assert_eq!(retry_delay_ms(&failed, 3, 0.0), None);
+        let network = FetchError::Network {
+            detail: String::new(),
+        };
+        assert!(retry_delay_ms(&network, 0, 0.3).is_some());
+        let not_found = FetchError::Http {
+            status: 404,
+            message: None,
+            field_errors: vec![],
+            retry_after_secs: None,
+            html_body: false,
+        };
+        assert_eq!(retry_delay_ms(&not_found, 0, 0.3), None);
     }
 
     #[test]

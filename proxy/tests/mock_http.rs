@@ -138,6 +138,12 @@ fn faults_are_chosen_by_link_suffix_or_header() {
     assert_eq!(once(&proxy), 200);
     assert_eq!(once(&proxy), 429);
 
+    let flaky =
+        |proxy: &RunningProxy| get(proxy, "/api/smart-links/demo+401+flaky/clicks").status();
+    assert_eq!(flaky(&proxy), 401);
+    assert_eq!(flaky(&proxy), 200);
+    assert_eq!(flaky(&proxy), 401);
+
     let via_header = reqwest::blocking::Client::new()
         .get(proxy.url("/api/smart-links/demo/clicks"))
         .header("x-mock-fault", "403")

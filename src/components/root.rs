@@ -8,7 +8,7 @@ use super::pager::Pager;
 use super::state::{emit, EventSink, ViewControl, WidgetEvent};
 use super::summary::Summary;
 use super::table::ClicksTable;
-use crate::api::FetchError;
+use crate::api::{retry_delay_ms, FetchError};
 use crate::client::{fetch_clicks, FetchOutcome};
 use crate::config::{ConfigIssue, Filters, Settings};
 use crate::model::ClicksResponse;
@@ -30,22 +30,52 @@ pub struct Shown {
     pub filters: Filters,
 }
 
-/// The request in flight: aborted when the view changes or the widget goes.
+/// The request in flight and its retry timer: both end when the view
+/// changes, the person cancels, or the widget goes.
 #[derive(Default)]
 struct InFlight {
     generation: Cell<u64>,
     controller: RefCell<Option<web_sys::AbortController>>,
+    /// The pending retry wait: its timeout id and the resolver that ends it early.
+    wait: RefCell<Option<(i32, js_sys::Function)>>,
 }
 
 impl InFlight {
-    /// Aborts the current request and returns the next generation number.
+    /// Aborts the current request, ends any retry wait, and returns the next
+    /// generation number.
     fn supersede(&self) -> u64 {
         if let Some(controller) = self.controller.borrow_mut().take() {
             controller.abort();
         }
+        if let Some((timeout, resolve)) = self.wait.borrow_mut().take() {
+            if let Some(window) = web_sys::window() {
+                window.clear_timeout_with_handle(timeout);
+            }
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
         let next = self.generation.get().wrapping_add(1);
         self.generation.set(next);
         next
+    }
+
+    /// Waits `ms` milliseconds, or less if superseded meanwhile.
+    async fn wait(&self, ms: u32) {
+        let mut started = false;
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            if let Ok(id) =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32)
+            {
+                *self.wait.borrow_mut() = Some((id, resolve));
+                started = true;
+            }
+        });
+        if started {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        }
+        self.wait.borrow_mut().take();
     }
 }
 
@@ -75,6 +105,8 @@ pub fn ClicksWidget(
     let error: RwSignal<Option<FetchError>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let attempt = RwSignal::new(0u32);
+    // When the next automatic retry happens (ms since the epoch), if one is pending.
+    let retry_at: RwSignal<Option<f64>> = RwSignal::new(None);
 
     let plan = Memo::new(move |_| {
         plan_request(&settings.get(), filters.get(), headers.get(), attempt.get())
@@ -97,31 +129,81 @@ pub fn ClicksWidget(
         emit(events, WidgetEvent::Busy(true));
         let in_flight = effect_in_flight.clone();
         spawn_local(async move {
-            let outcome =
-                fetch_clicks(&plan.url, plan.credentials, &plan.headers, signal.as_ref()).await;
-            // A newer view (or the widget's removal) supersedes this answer.
-            if in_flight.generation.get() != generation {
+            let mut retries = 0;
+            loop {
+                let outcome =
+                    fetch_clicks(&plan.url, plan.credentials, &plan.headers, signal.as_ref()).await;
+                // A newer view (or the widget's removal) supersedes this answer.
+                if in_flight.generation.get() != generation {
+                    return;
+                }
+                if let FetchOutcome::Failed(failure) = &outcome {
+                    if let Some(delay) = retry_delay_ms(failure, retries, js_sys::Math::random()) {
+                        // Say what is happening, keep the last good data, then try again.
+                        emit(
+                            events,
+                            WidgetEvent::Failed {
+                                status: failure.status(),
+                                message: failure.message(),
+                            },
+                        );
+                        error.try_set(Some(failure.clone()));
+                        retry_at.try_set(Some(js_sys::Date::now() + f64::from(delay)));
+                        in_flight.wait(delay).await;
+                        if in_flight.generation.get() != generation {
+                            return;
+                        }
+                        retry_at.try_set(None);
+                        retries += 1;
+                        continue;
+                    }
+                }
+                in_flight.controller.borrow_mut().take();
+                settle(
+                    outcome,
+                    plan,
+                    SettleTargets {
+                        shown,
+                        error,
+                        busy,
+                        control,
+                    },
+                );
                 return;
             }
-            in_flight.controller.borrow_mut().take();
-            settle(
-                outcome,
-                plan,
-                SettleTargets {
-                    shown,
-                    error,
-                    busy,
-                    control,
-                },
-            );
         });
     });
+    let cancel_in_flight = SendWrapper::new(in_flight.clone());
     let cleanup_in_flight = SendWrapper::new(in_flight);
     on_cleanup(move || {
         cleanup_in_flight.supersede();
     });
 
     let retry = Callback::new(move |()| attempt.update(|n| *n = n.wrapping_add(1)));
+    // Cancel stops the automatic retries; the error and the last data stay.
+    let cancel = Callback::new(move |()| {
+        cancel_in_flight.supersede();
+        retry_at.set(None);
+        busy.set(false);
+        emit(events, WidgetEvent::Busy(false));
+    });
+    // Back online, or back to a visible tab after a failure: retry once by itself.
+    let retry_after_failure = move |_: web_sys::Event| {
+        let failed =
+            error.with_untracked(Option::is_some) && retry_at.with_untracked(Option::is_none);
+        let visible = web_sys::window()
+            .and_then(|w| w.document())
+            .is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+        if failed && visible && !busy.get_untracked() {
+            attempt.update(|n| *n = n.wrapping_add(1));
+        }
+    };
+    let online = window_event_listener_untyped("online", retry_after_failure);
+    let visibility = window_event_listener_untyped("visibilitychange", retry_after_failure);
+    on_cleanup(move || {
+        online.remove();
+        visibility.remove();
+    });
     let blocked = move || plan.with(|p| p.as_ref().err().copied());
     let stale = move || busy.get() && shown.with(|s| s.is_some());
     let theme = move || format!("slc-root slc-theme-{}", settings.with(|s| s.theme.as_str()));
@@ -129,7 +211,7 @@ pub fn ClicksWidget(
     view! {
         <div class=theme aria-busy=move || busy.get().to_string() class:slc-loading=stale>
             <Notices issues=issues blocked=Signal::derive(blocked) />
-            <ErrorBanner error=error retry=retry />
+            <ErrorBanner error=error retry_at=retry_at retry=retry cancel=cancel />
             <Summary shown=shown filters=filters busy=busy />
             <FiltersBar control=control />
             <div class="slc-data">

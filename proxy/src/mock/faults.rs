@@ -16,6 +16,9 @@ pub enum Fault {
     Status(u16),
     /// `429once`: every other request to the same link is rate limited.
     RateLimitedEveryOther,
+    /// `flaky`: the other faults apply to every other request to the same
+    /// link only (the 1st, 3rd, ... fail), so Retry recovers.
+    Flaky,
     /// `500`: a 500 with an HTML error page, as a gateway would send.
     HtmlServerError,
     /// `notjson`: a 200 whose body is an HTML login page.
@@ -43,6 +46,7 @@ impl Fault {
             "stagger" => Fault::Stagger,
             "401" | "403" | "404" | "422" | "429" | "503" => Fault::Status(raw.parse().ok()?),
             "429once" => Fault::RateLimitedEveryOther,
+            "flaky" => Fault::Flaky,
             "500" => Fault::HtmlServerError,
             "notjson" => Fault::NotJson,
             "truncated" => Fault::Truncated,

@@ -138,6 +138,15 @@ impl MockState {
         parsed: Result<MockQuery, query::FieldErrors>,
         now: NaiveDateTime,
     ) -> Response {
+        let failing_now = !faults.contains(&Fault::Flaky) || self.bump(link_id) % 2 == 1;
+        let active: Vec<Fault> = faults
+            .iter()
+            .copied()
+            .filter(|fault| {
+                failing_now || matches!(fault, Fault::Delay(_) | Fault::Stagger | Fault::HugePage)
+            })
+            .collect();
+        let faults = active.as_slice();
         for fault in faults {
             match *fault {
                 Fault::Status(429) => return rate_limited(2),
