@@ -1,0 +1,185 @@
+// Failure, hostile input and concurrency, against the mock's faults.
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, queryOf, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
+import { WidgetPage, eventually } from '../support/widget.mjs';
+
+let proxy, site, browser, context, page, widget, errors;
+
+before(async () => {
+  proxy = await startMockProxy();
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+  await proxy?.stop();
+});
+
+beforeEach(async () => {
+  await proxy.clear();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  errors = watchErrors(page);
+  widget = new WidgetPage(page);
+});
+
+function open(linkId, params = {}, proxyUrl = proxy.url) {
+  return page.goto(`${site.url}/?${new URLSearchParams({ proxy: proxyUrl, 'link-id': linkId, ...params })}`);
+}
+
+const alert = () => page.locator('[part="error"][role="alert"]');
+
+async function errorText() {
+  await alert().waitFor({ timeout: 15_000 });
+  return alert().locator('.slc-error-message').innerText();
+}
+
+describe('failures', () => {
+  const cases = [
+    ['401', /HTTP 401: The proxy's API key was refused\. The API said: "Unauthenticated\."/],
+    ['403', /HTTP 403: The proxy's API key was refused/],
+    ['404', /HTTP 404: No such smart link/],
+    ['422', /HTTP 422: .*date_start: The date start field must be a valid date.*limit: The limit field must be between 1 and 1000/],
+    ['500', /HTTP 500: The API or the proxy failed\..*HTML page/],
+    ['503', /HTTP 503: The API or the proxy failed\. The API said: "Service Unavailable"/],
+    ['notjson', /HTTP 200: the answer was an HTML page instead of JSON.*login page/],
+    ['truncated', /HTTP 200: the response was cut off/],
+  ];
+  for (const [fault, message] of cases) {
+    test(`${fault}: a clear message, then Retry recovers`, async () => {
+      await open(`demo+${fault}+flaky`);
+      assert.match(await errorText(), message);
+      const retry = widget.button('Retry');
+      if (await retry.isVisible().catch(() => false)) {
+        await retry.click().catch(() => {});
+      }
+      await widget.rows.nth(99).waitFor({ timeout: 15_000 });
+      await alert().waitFor({ state: 'detached', timeout: 15_000 });
+      assert.equal(await widget.rows.count(), 100);
+      assert.equal(await page.evaluate(() => window.__slcPwned), undefined);
+    });
+  }
+
+  test('429 recovers on its own after Retry-After, saying so meanwhile', async () => {
+    await open('demo+429+flaky');
+    await alert().waitFor();
+    const countdown = page.locator('.slc-retry-countdown');
+    assert.match(await countdown.innerText(), /Rate limited: retrying in [12] s/);
+    await widget.button('Cancel').waitFor();
+    await widget.rows.nth(99).waitFor({ timeout: 10_000 });
+    await alert().waitFor({ state: 'detached' });
+    const statuses = (await proxy.requests()).length;
+    assert.equal(statuses, 2);
+  });
+
+  test('Cancel stops the automatic retries and keeps the error', async () => {
+    await open('demo+503');
+    await widget.button('Cancel').click();
+    const before = (await proxy.requests()).length;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    assert.equal((await proxy.requests()).length, before);
+    assert.match(await errorText(), /HTTP 503/);
+    await widget.button('Retry').waitFor();
+  });
+
+  test('network down: status 0, then back online it retries by itself', async () => {
+    await context.setOffline(true);
+    await open('demo').catch(() => {});
+    await context.setOffline(false);
+    await page.reload();
+    await widget.settled();
+    await context.setOffline(true);
+    await widget.label('Include bots').uncheck();
+    assert.match(await errorText(), /status 0/);
+    await widget.button('Cancel').click().catch(() => {});
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await alert().waitFor({ state: 'detached', timeout: 15_000 });
+    assert.match(await widget.summary.innerText(), /Bots excluded/);
+  });
+
+  test('a proxy that does not allow this origin is explained', async () => {
+    const strict = await startMockProxy(['--allow-origin', 'https://dashboard.example']);
+    try {
+      await open('demo', {}, strict.url);
+      assert.match(await errorText(), /status 0.*--allow-origin/s);
+    } finally {
+      await strict.stop();
+    }
+  });
+
+  test('Next page five times quickly ends on page 6 with page 6\'s rows', async () => {
+    await open('demo+stagger');
+    await widget.settled();
+    await proxy.clear();
+    for (let i = 0; i < 5; i += 1) {
+      await widget.button('Next page').click();
+    }
+    await widget.settled();
+    await eventually(() => widget.pageLabel.innerText(), (t) => t.startsWith('Page 6 of'), { what: 'page 6' });
+    // Let every slower, older answer arrive: none may replace page 6.
+    await new Promise((resolve) => setTimeout(resolve, 1800));
+    assert.match(await widget.pageLabel.innerText(), /^Page 6 of/);
+    const requests = await proxy.requests();
+    assert.deepEqual(requests.map((r) => queryOf(r).offset), ['100', '200', '300', '400', '500']);
+    const truth = await (await fetch(`${proxy.url}/api/smart-links/demo/clicks?${requests[4].query}`)).json();
+    const shown = await widget.rows.locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
+    assert.deepEqual(shown, truth.data.rows.map((r) => r.created_at));
+    assert.match(await widget.summary.innerText(), /Rows 501–600 of/);
+  });
+
+  test('hostile strings execute nothing and show literally', async () => {
+    await open('demo+hostile');
+    await widget.settled();
+    assert.equal(await widget.rows.count(), 100);
+    const text = await page.locator('[part="table"]').innerText();
+    assert.match(text, /<script>window.__slcPwned='script'<\/script>/);
+    assert.match(text, /"><svg onload=/);
+    assert.equal(await page.locator('[part="table"] a[href^="javascript"]').count(), 0);
+    assert.equal(await page.locator('[part="table"] img, [part="table"] script, [part="table"] svg').count(), 0);
+    await page.getByRole('button', { name: /^Details of the click/ }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Click details' });
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /<img src=x onerror=/);
+    const plot = page.getByRole('img', { name: /Daily clicks/ });
+    const box = await plot.boundingBox();
+    await page.mouse.move(box.x + 80, box.y + box.height / 2);
+    assert.equal(await page.evaluate(() => window.__slcPwned), undefined);
+    assert.deepEqual(errors, []);
+  });
+
+  test('degraded rows and a missing total degrade cells, not the page', async () => {
+    await open('demo+degraded+nototal');
+    await widget.settled();
+    assert.equal(await widget.rows.count(), 101);
+    assert.match(await widget.summary.innerText(), /no data\.summary\.clicks_total/);
+    assert.match(await widget.summary.innerText(), /not objects/);
+    assert.ok((await page.locator('[part="table"] .slc-invalid').count()) > 0);
+    assert.equal(await alert().count(), 0);
+  });
+
+  test('a 10,000-row page renders and the page stays responsive', async () => {
+    await open('demo+rows10000', { 'date-start': '2026-01-01', 'date-end': '2026-03-31' });
+    await widget.rows.nth(9_999).waitFor({ timeout: 30_000 });
+    assert.equal(await widget.rows.count(), 10_000);
+    const started = Date.now();
+    await widget.label('Include bots').uncheck();
+    assert.ok(Date.now() - started < 5_000, 'the checkbox answered');
+    await widget.settled();
+    assert.equal(await widget.rows.count(), 10_000);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a key in the URL is refused loudly and nothing is fetched', async () => {
+    await open('demo', { 'api-key': 'sk_live_do_not_leak' });
+    const notice = page.locator('[part="notice"][role="alert"]');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /api-key.*belong in the proxy/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal((await proxy.requests()).length, 0);
+    assert.doesNotMatch(await page.locator('smart-link-clicks').evaluate((e) => e.shadowRoot.textContent), /sk_live_do_not_leak/);
+  });
+});
