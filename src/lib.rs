@@ -7,6 +7,7 @@
 //! components and the browser glue wire signals to it.
 
 pub mod api;
+pub mod bench;
 pub mod chart;
 pub mod config;
 pub mod csv;

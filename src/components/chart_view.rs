@@ -116,7 +116,8 @@ pub fn ChartView(
                     view! { <p class="slc-empty">{format!("The chart could not be drawn: {why}")}</p> }.into_any()
                 }
                 Some(Drawing { chart: Ok(chart), label, total, .. }) => view! {
-                    <div class="slc-plot-wrap">
+                    // Scrolls sideways on narrow screens so labels stay readable.
+                    <div class="slc-plot-wrap"><div class="slc-plot-inner">
                         <div
                             class="slc-plot"
                             role="img"
@@ -129,15 +130,15 @@ pub fn ChartView(
                             on:blur=move |_| focused.set(None)
                         ></div>
                         {(total == 0).then(|| view! { <p class="slc-chart-empty">"No clicks in this range"</p> })}
-                    </div>
+                        <div class="slc-tooltip-layer" aria-live="polite">
+                            {move || tooltip().map(|(text, left, band)| view! {
+                                <div class="slc-day-band" style:left=format!("{:.3}%", left - band / 2.0) style:width=format!("{band:.3}%")></div>
+                                <div class="slc-tooltip" role="tooltip" style:left=format!("{left:.3}%")>{text}</div>
+                            })}
+                        </div>
+                    </div></div>
                 }.into_any(),
             }}
-            <div class="slc-tooltip-layer" aria-live="polite">
-                {move || tooltip().map(|(text, left, band)| view! {
-                    <div class="slc-day-band" style:left=format!("{:.3}%", left - band / 2.0) style:width=format!("{band:.3}%")></div>
-                    <div class="slc-tooltip" role="tooltip" style:left=format!("{left:.3}%")>{text}</div>
-                })}
-            </div>
         </figure>
     }
 }

@@ -1,0 +1,231 @@
+// The benchmark: the release dist/ and a plain-JS baseline against the mock
+// proxy in headless Chromium, all in one run. Medians of repeated runs;
+// ratios are widget / baseline. Writes bench/results.md and results.json.
+import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, repoRoot, startMockProxy, startSite } from '../tests/e2e/support/env.mjs';
+import { BROTLI_BUDGET, measure } from '../tests/e2e/support/size-budget.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const FLIPS = Number(process.env.BENCH_FLIPS ?? 200);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (n, digits = 1) => Number(n.toFixed(digits));
+
+// Records when the table's rows change: a MutationObserver on the document
+// and on every shadow root, so the widget and the baseline are timed alike.
+const OBSERVER = () => {
+  const bench = (window.__bench = { events: [] });
+  const check = (root) => {
+    const rows = root.querySelectorAll('tbody tr');
+    const first = rows[0]?.textContent;
+    if (rows.length && (first !== bench.first || rows.length !== bench.count)) {
+      bench.first = first;
+      bench.count = rows.length;
+      bench.events.push({ t: performance.now(), rows: rows.length });
+    }
+  };
+  const observe = (root) => new MutationObserver(() => check(root)).observe(root, { childList: true, subtree: true });
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    observe(root);
+    return root;
+  };
+  observe(document);
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+};
+
+const proxy = await startMockProxy();
+const widgetSite = await startSite(path.join(repoRoot, 'dist'));
+const baselineSite = await startSite(path.join(repoRoot, 'bench/baseline'));
+const browser = await launchBrowser();
+const results = { date: new Date().toISOString(), commit: execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim(), runs: RUNS, figures: {} };
+
+function url(kind, linkId, pageSize = 100, extra = {}) {
+  const site = kind === 'widget' ? widgetSite.url : baselineSite.url;
+  return `${site}/?${new URLSearchParams({ proxy: proxy.url, 'link-id': linkId, 'page-size': String(pageSize), ...extra })}`;
+}
+
+async function newPage() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(OBSERVER);
+  return page;
+}
+
+/** Waits for a rows event matching `accept` after index `from`; returns it. */
+async function rowsEvent(page, accept, from = 0) {
+  await page.waitForFunction(
+    ([from, count]) => (window.__bench?.events ?? []).slice(from).some((e) => count === 0 || e.rows === count),
+    [from, accept],
+    { timeout: 60_000, polling: 20 },
+  );
+  return page.evaluate(([from, count]) => window.__bench.events.slice(from).find((e) => count === 0 || e.rows === count), [from, accept]);
+}
+
+async function lastClicksResponseEnd(page) {
+  return page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource').filter((e) => e.name.includes('/clicks?'));
+    return entries[entries.length - 1]?.responseEnd ?? NaN;
+  });
+}
+
+async function firstRows(kind) {
+  const times = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const page = await newPage();
+    await page.goto(url(kind, 'demo'));
+    times.push((await rowsEvent(page, 100)).t);
+    await page.close();
+  }
+  return median(times);
+}
+
+async function render(kind, linkId, rows, extra = {}) {
+  const times = [];
+  for (let i = 0; i < (extra.runs ?? RUNS); i += 1) {
+    const page = await newPage();
+    await page.goto(url(kind, linkId, Math.min(rows, 1000)));
+    const event = await rowsEvent(page, rows);
+    times.push(event.t - (await lastClicksResponseEnd(page)));
+    if (extra.responsive) {
+      extra.responsive.push(await page.evaluate(() => new Promise((resolve) => {
+        const t = performance.now();
+        setTimeout(() => resolve(performance.now() - t), 0);
+      })));
+    }
+    await page.close();
+  }
+  return median(times);
+}
+
+async function flips(kind, count) {
+  const page = await newPage();
+  await page.goto(url(kind, 'viral'));
+  await rowsEvent(page, 100);
+  const next = kind === 'widget' ? page.getByRole('button', { name: 'Next page', exact: true }) : page.locator('#next');
+  const times = [];
+  for (let i = 0; i < count; i += 1) {
+    const from = await page.evaluate(() => window.__bench.events.length);
+    await next.click();
+    const event = await rowsEvent(page, 100, from);
+    times.push(event.t - (await lastClicksResponseEnd(page)));
+  }
+  return { page, median: median(times) };
+}
+
+async function memoryUsed(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
+  await cdp.detach();
+  return { js: usedSize, wasm, total: usedSize + wasm };
+}
+
+const figure = (name, value, unit, budget, pass, note) => {
+  results.figures[name] = { value, unit, budget, pass, note };
+  console.log(`${name}: ${value} ${unit} (budget ${budget}) ${pass === null ? '' : pass ? 'pass' : 'FAIL'}`);
+};
+
+// 1. Transfer size.
+const size = measure(path.join(repoRoot, 'dist'));
+figure('size_brotli', round(size.total.brotli / 1024), 'KB brotli', '≤ 120 KB', size.total.brotli <= BROTLI_BUDGET, `raw ${round(size.total.raw / 1024)} KB, gzip ${round(size.total.gzip / 1024)} KB`);
+results.sizes = size;
+
+// 2. Navigation to first rows visible.
+const navWidget = await firstRows('widget');
+const navBase = await firstRows('baseline');
+figure('navigation_ratio', round(navWidget / navBase, 2), '× baseline', '≤ 1.5', navWidget / navBase <= 1.5, `widget ${round(navWidget)} ms, baseline ${round(navBase)} ms`);
+
+// 3. Rendering a 1,000-row page (response end to rows in the DOM).
+const r1000w = await render('widget', 'viral', 1000);
+const r1000b = await render('baseline', 'viral', 1000);
+figure('render_1000_ratio', round(r1000w / r1000b, 2), '× baseline', '≤ 1.2', r1000w / r1000b <= 1.2, `widget ${round(r1000w)} ms, baseline ${round(r1000b)} ms`);
+
+// 4. Page flip (next 100 rows; response end to rows replaced).
+const flipW = await flips('widget', 15);
+const flipB = await flips('baseline', 15);
+await flipW.page.close();
+await flipB.page.close();
+figure('page_flip_ratio', round(flipW.median / flipB.median, 2), '× baseline', '≤ 1.2', flipW.median / flipB.median <= 1.2, `widget ${round(flipW.median)} ms, baseline ${round(flipB.median)} ms`);
+
+// 5. Parsing a 1,000-row response: wasm vs JSON.parse of the same bytes.
+{
+  const page = await newPage();
+  await page.goto(url('widget', 'viral'));
+  await rowsEvent(page, 100);
+  const parse = await page.evaluate(async (proxyUrl) => {
+    const q = `date_start=${new Date(Date.now() - 29 * 864e5).toISOString().slice(0, 10)}T00:00:00Z&date_end=${new Date().toISOString().slice(0, 10)}T23:59:59Z&limit=1000&offset=0&include_bots=true&include_duplicates=true`;
+    const bytes = new Uint8Array(await (await fetch(`${proxyUrl}/api/smart-links/viral/clicks?${q}`)).arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
+    const time = (fn) => { const out = []; for (let i = 0; i < 31; i += 1) { const t = performance.now(); fn(); out.push(performance.now() - t); } return out.sort((a, b) => a - b)[15]; };
+    const rows = window.wasmBindings.bench_parse(bytes);
+    return { wasm: time(() => window.wasmBindings.bench_parse(bytes)), js: time(() => JSON.parse(text)), rows, bytes: bytes.length };
+  }, proxy.url);
+  figure('parse_1000_ratio', round(parse.wasm / parse.js, 2), '× JSON.parse', '≤ 1.5', parse.wasm / parse.js <= 1.5, `wasm ${round(parse.wasm, 2)} ms, JSON.parse ${round(parse.js, 2)} ms, ${parse.rows} rows, ${round(parse.bytes / 1024)} KB`);
+
+  // 6. Drawing a 366-day chart.
+  const chart = await page.evaluate(() => {
+    const out = [];
+    for (let i = 0; i < 11; i += 1) { const t = performance.now(); window.wasmBindings.bench_chart(366); out.push(performance.now() - t); }
+    return out.sort((a, b) => a - b)[5];
+  });
+  figure('chart_366_ms', round(chart, 2), 'ms', '≤ 16.7 ms (one frame)', chart <= 16.7, 'plotters SVG incl. label measurement');
+  await page.close();
+}
+
+// 7. Memory after 200 page flips over after 1.
+{
+  const page = await newPage();
+  // A year of the viral link: over 1,000 pages, so 200 flips never reach the end.
+  await page.goto(url('widget', 'viral', 100, { 'date-start': new Date(Date.now() - 364 * 864e5).toISOString().slice(0, 10) }));
+  await rowsEvent(page, 100);
+  const next = page.getByRole('button', { name: 'Next page', exact: true });
+  const flipOnce = async () => {
+    const from = await page.evaluate(() => window.__bench.events.length);
+    await next.click();
+    await rowsEvent(page, 100, from);
+  };
+  await flipOnce();
+  const one = await memoryUsed(page);
+  for (let i = 1; i < FLIPS; i += 1) await flipOnce();
+  const many = await memoryUsed(page);
+  const ratio = many.total / one.total;
+  figure('memory_ratio', round(ratio, 3), `× after 1 flip (${FLIPS} flips)`, '≤ 1.1', ratio <= 1.1, `after 1: JS ${round(one.js / 1048576, 2)} MB + wasm ${round(one.wasm / 1048576, 2)} MB; after ${FLIPS}: JS ${round(many.js / 1048576, 2)} MB + wasm ${round(many.wasm / 1048576, 2)} MB`);
+  await page.close();
+}
+
+// 8. A 10,000-row response.
+{
+  const responsive = [];
+  const w = await render('widget', 'demo+rows10000', 10000, { runs: 3, responsive });
+  const b = await render('baseline', 'demo+rows10000', 10000, { runs: 3 });
+  figure('rows_10000_ms', round(w), 'ms to rows visible', 'reported', null, `baseline ${round(b)} ms (${round(w / b, 2)}×); next task ran ${round(median(responsive))} ms after`);
+}
+
+await browser.close();
+await widgetSite.stop();
+await baselineSite.stop();
+await proxy.stop();
+
+const lines = [
+  '# Benchmark results',
+  '',
+  `Run ${results.date} at commit \`${results.commit}\` by \`./bench/run.sh\`: release dist/, mock proxy, headless Chromium, ${RUNS} runs each (medians), on this 2-core machine. Ratios are widget / plain-JS baseline measured in the same run.`,
+  '',
+  '| figure | value | budget | result | detail |',
+  '| --- | --- | --- | --- | --- |',
+  ...Object.entries(results.figures).map(([name, f]) => `| ${name} | ${f.value} ${f.unit} | ${f.budget} | ${f.pass === null ? '—' : f.pass ? 'pass' : '**fail**'} | ${f.note ?? ''} |`),
+  '',
+  '## Transfer size by file',
+  '',
+  '| file | raw | gzip | brotli |',
+  '| --- | --- | --- | --- |',
+  ...size.rows.map((r) => `| ${r.file} | ${round(r.raw / 1024)} KB | ${round(r.gzip / 1024)} KB | ${round(r.brotli / 1024)} KB |`),
+  '',
+];
+const out = process.env.BENCH_OUT ?? path.join(repoRoot, 'bench');
+writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(path.join(out, 'results-latest.md'), `${lines.join('\n')}\n`);
+console.log(`wrote ${path.join(out, 'results.json')} and results-latest.md`);

@@ -1,0 +1,26 @@
+//! Hooks for the benchmark (`bench/run.mjs` calls them through
+//! `window.wasmBindings`): the parser and the chart, timed from JS.
+
+use crate::chart::{render_chart_svg, DailyPoint};
+use crate::day::UtcDay;
+use crate::model::parse_clicks_response;
+use wasm_bindgen::prelude::*;
+
+/// Parses a response body as the widget does; returns the row count (0 on error).
+#[wasm_bindgen]
+pub fn bench_parse(body: &[u8]) -> u32 {
+    parse_clicks_response(body).map_or(0, |r| r.rows.len() as u32)
+}
+
+/// Draws a chart of `days` days; returns the SVG's length.
+#[wasm_bindgen]
+pub fn bench_chart(days: u32) -> u32 {
+    let start = UtcDay::from_unix_ms(0.0);
+    let points: Vec<DailyPoint> = (0..days)
+        .map(|i| {
+            let day = start.add_days(i as i32);
+            DailyPoint { day: Some(day), label: day.long_label(), clicks: u64::from((i * 37) % 500) }
+        })
+        .collect();
+    render_chart_svg(&points).map_or(0, |c| c.svg.len() as u32)
+}
