@@ -19,7 +19,11 @@ pub fn bench_chart(days: u32) -> u32 {
     let points: Vec<DailyPoint> = (0..days)
         .map(|i| {
             let day = start.add_days(i as i32);
-            DailyPoint { day: Some(day), label: day.long_label(), clicks: u64::from((i * 37) % 500) }
+            DailyPoint {
+                day: Some(day),
+                label: day.long_label(),
+                clicks: u64::from((i * 37) % 500),
+            }
         })
         .collect();
     render_chart_svg(&points).map_or(0, |c| c.svg.len() as u32)

@@ -1,46 +1,12 @@
-//! Small browser services the components need: today's UTC day, local time
-//! labels, and file downloads. Each degrades instead of panicking.
+//! Small browser services the components need: today's UTC day and file
+//! downloads. Each degrades instead of panicking.
 
 use crate::day::UtcDay;
-use std::cell::OnceCell;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Today's UTC day by the browser's clock.
 pub fn today_utc() -> UtcDay {
     UtcDay::from_unix_ms(js_sys::Date::now())
-}
-
-thread_local! {
-    static LOCAL_FORMAT: OnceCell<Option<js_sys::Function>> = const { OnceCell::new() };
-}
-
-/// An instant in the viewer's local time, e.g. `23 Nov 2026, 21:45:00`.
-/// Falls back to the UTC text if `Intl` is unavailable.
-pub fn local_time(ms: f64) -> String {
-    let formatted = LOCAL_FORMAT.with(|cell| {
-        let format = cell.get_or_init(|| {
-            let options = js_sys::Object::new();
-            for (key, value) in [
-                ("year", "numeric"),
-                ("month", "short"),
-                ("day", "numeric"),
-                ("hour", "2-digit"),
-                ("minute", "2-digit"),
-                ("second", "2-digit"),
-            ] {
-                js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
-            }
-            let formatter = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options);
-            Some(formatter.format())
-        });
-        let date = js_sys::Date::new(&JsValue::from_f64(ms));
-        format
-            .as_ref()?
-            .call1(&JsValue::NULL, &date)
-            .ok()?
-            .as_string()
-    });
-    formatted.unwrap_or_else(|| crate::day::format_utc(ms))
 }
 
 /// Offers `text` as a file download named `file_name`.

@@ -7,6 +7,9 @@ use crate::format::{clicks_label, group_thousands};
 use crate::model::ChartEntry;
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
 
 /// The chart's drawing size in SVG units; it scales to its box.
 pub const CHART_SIZE: (u32, u32) = (720, 240);
@@ -78,6 +81,94 @@ pub struct ChartSvg {
     pub plot: PlotArea,
 }
 
+/// plotters' SVG backend with text sizes estimated from the font size
+/// instead of measured: in a browser, plotters measures each label by adding
+/// a span to the page, a forced layout per label (costly next to a
+/// 1,000-row table). SVG text is placed by its anchor, so an estimate only
+/// nudges label spacing.
+struct EstimatingSvg<'a>(SVGBackend<'a>);
+
+/// Average glyph width of sans-serif digits and letters, in font sizes.
+const GLYPH_WIDTH_EM: f64 = 0.58;
+
+impl DrawingBackend for EstimatingSvg<'_> {
+    type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.0.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.present()
+    }
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_path(path, style)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.fill_polygon(vert, style)
+    }
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.0.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        let size = style.size();
+        let width = (text.chars().count() as f64 * size * GLYPH_WIDTH_EM).ceil() as u32;
+        Ok((width, size.ceil() as u32))
+    }
+}
+
 /// The smallest "nice" number (1, 2, 2.5, 5 times a power of ten) at or
 /// above `max`, so the y axis ends on a round value. At least 5.
 pub fn nice_ceiling(max: u64) -> u64 {
@@ -107,7 +198,7 @@ fn x_label(points: &[DailyPoint], index: usize) -> String {
     }
 }
 
-/// Draws one bar per point with plotters' SVG backend.
+/// Draws one bar per point with plotters' SVG backend. Needs no DOM.
 pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
     let count = points.len().max(1);
     let max = points.iter().map(|p| p.clicks).max().unwrap_or(0);
@@ -120,7 +211,7 @@ pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
     );
     let mut svg = String::new();
     let plot = {
-        let root = SVGBackend::with_string(&mut svg, CHART_SIZE).into_drawing_area();
+        let root = EstimatingSvg(SVGBackend::with_string(&mut svg, CHART_SIZE)).into_drawing_area();
         let mut chart = ChartBuilder::on(&root)
             .margin_top(12)
             .margin_right(16)

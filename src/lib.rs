@@ -3,7 +3,7 @@
 //! custom element.
 //!
 //! Pure logic (no DOM) lives in `api`, `chart`, `config`, `csv`, `day`,
-//! `format`, `model`, `pagination` and `query`, tested natively; the
+//! `format`, `model`, `pagination`, `query` and `table_cells`, tested natively; the
 //! components and the browser glue wire signals to it.
 
 pub mod api;
@@ -16,6 +16,7 @@ pub mod format;
 pub mod model;
 pub mod pagination;
 pub mod query;
+pub mod table_cells;
 
 pub mod browser;
 pub mod client;

@@ -424,22 +424,12 @@ struct RawData {
 
 /// Parses a response body.
 pub fn parse_clicks_response(bytes: &[u8]) -> Result<ClicksResponse, DecodeError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let raw: RawEnvelope =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-            let path = error.path().to_string();
-            let inner = error.into_inner();
-            DecodeError {
-                path: if path == "." {
-                    "(top level)".into()
-                } else {
-                    path
-                },
-                message: inner.to_string(),
-                truncated: inner.is_eof(),
-                syntax: inner.is_syntax(),
-            }
-        })?;
+    // The fast path has no path tracking; only a failure is parsed again to
+    // say where it went wrong.
+    let raw: RawEnvelope = match serde_json::from_slice(bytes) {
+        Ok(raw) => raw,
+        Err(_) => return Err(locate_decode_error(bytes)),
+    };
     let mut warnings = Vec::new();
     let clicks_total = match raw.data.summary.get("clicks_total") {
         Some(total) => total.as_u64().or_else(|| {
@@ -481,6 +471,33 @@ pub fn parse_clicks_response(bytes: &[u8]) -> Result<ClicksResponse, DecodeError
         meta: meta(&raw.meta),
         warnings,
     })
+}
+
+/// The decode error of a body that failed to parse, with its JSON path.
+fn locate_decode_error(bytes: &[u8]) -> DecodeError {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    match serde_path_to_error::deserialize::<_, RawEnvelope>(&mut deserializer) {
+        Ok(_) => DecodeError {
+            path: "(top level)".into(),
+            message: "the body could not be read".into(),
+            truncated: false,
+            syntax: true,
+        },
+        Err(error) => {
+            let path = error.path().to_string();
+            let inner = error.into_inner();
+            DecodeError {
+                path: if path == "." {
+                    "(top level)".into()
+                } else {
+                    path
+                },
+                message: inner.to_string(),
+                truncated: inner.is_eof(),
+                syntax: inner.is_syntax(),
+            }
+        }
+    }
 }
 
 fn chart_entry(entry: &Value) -> ChartEntry {

@@ -22,7 +22,8 @@ pub fn ChartView(
     /// The response on screen.
     shown: RwSignal<Option<Shown>>,
 ) -> impl IntoView {
-    let drawing = Memo::new(move |_| {
+    // What the chart shows; equal on a page flip, so the SVG is not redrawn then.
+    let series = Memo::new(move |_| {
         shown.with(|s| {
             s.as_ref().map(|s| {
                 let points = daily_points(&s.data.chart);
@@ -30,13 +31,17 @@ pub fn ChartView(
                 let start = s.data.filters.date_start.unwrap_or(s.filters.date_start);
                 let end = s.data.filters.date_end.unwrap_or(s.filters.date_end);
                 let label = aria_label(&points, &range_label(start, end), total);
-                let chart = render_chart_svg(&points);
-                Drawing {
-                    points,
-                    chart,
-                    label,
-                    total,
-                }
+                (points, label, total)
+            })
+        })
+    });
+    let drawing = Memo::new(move |_| {
+        series.with(|s| {
+            s.as_ref().map(|(points, label, total)| Drawing {
+                points: points.clone(),
+                chart: render_chart_svg(points),
+                label: label.clone(),
+                total: *total,
             })
         })
     });

@@ -1,15 +1,21 @@
 //! The click table (`part="table"`): one `<tr>` per row, the default
-//! columns, and each row's full record one click away.
+//! columns, and each row's full record one click away. The rows are written
+//! by `table_rows.js` from `table_cells::rows_payload` in one call.
 
 use super::details::ClickDetails;
 use super::root::Shown;
-use crate::browser::{download_text, local_time};
+use crate::browser::download_text;
 use crate::csv::rows_to_csv;
-use crate::day::{format_utc, parse_instant_ms};
-use crate::format::is_http_url;
-use crate::model::{ClickRow, ClicksResponse, Field};
+use crate::table_cells::rows_payload;
 use leptos::prelude::*;
-use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(module = "/src/table_rows.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = renderRows)]
+    fn render_rows(tbody: &web_sys::HtmlElement, payload: &str);
+}
 
 /// Column headings, in order (the last column opens the details).
 const COLUMNS: [&str; 10] = [
@@ -35,6 +41,30 @@ pub fn ClicksTable(
 ) -> impl IntoView {
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
     let data = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.data.clone())));
+    let tbody = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move |_| {
+        let payload = data.with(|d| {
+            d.as_ref()
+                .map(|d| rows_payload(&d.rows))
+                .unwrap_or_default()
+        });
+        if let Some(tbody) = tbody.get() {
+            render_rows(&tbody, &payload);
+        }
+    });
+    // One listener for every row's Details button.
+    let open_details = move |ev: leptos::ev::MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[data-row]").ok().flatten());
+        if let Some(index) = button
+            .and_then(|b| b.get_attribute("data-row"))
+            .and_then(|i| i.parse().ok())
+        {
+            selected.set(Some(index));
+        }
+    };
     let has_rows = move || data.with(|d| d.as_ref().is_some_and(|d| !d.rows.is_empty()));
     let export = move |_| {
         if let Some((data, page)) =
@@ -59,11 +89,7 @@ pub fn ClicksTable(
                     <thead>
                         <tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
                     </thead>
-                    <tbody>
-                        {move || data.get().map(|data| {
-                            (0..data.rows.len()).map(|index| row_view(&data, index, selected)).collect_view()
-                        })}
-                    </tbody>
+                    <tbody node_ref=tbody on:click=open_details></tbody>
                 </table>
                 <Show when=move || data.with(|d| d.as_ref().is_some_and(|d| d.rows.is_empty()))>
                     <p class="slc-empty">"No clicks on this page."</p>
@@ -71,84 +97,5 @@ pub fn ClicksTable(
             </div>
             <ClickDetails data=data selected=selected />
         </section>
-    }
-}
-
-fn row_view(
-    data: &Arc<ClicksResponse>,
-    index: usize,
-    selected: RwSignal<Option<usize>>,
-) -> impl IntoView {
-    let row: &ClickRow = &data.rows[index];
-    let instant = row.created_at.value().and_then(|t| parse_instant_ms(t));
-    let (time_text, time_title, datetime) = match instant {
-        Some(ms) => (
-            local_time(ms),
-            format_utc(ms),
-            row.created_at.text().to_string(),
-        ),
-        None => (
-            match row.created_at.text() {
-                "" => "—".to_string(),
-                raw => raw.to_string(),
-            },
-            "The time of this click is missing or unreadable".to_string(),
-            String::new(),
-        ),
-    };
-    let details_label = format!("Details of the click at {time_text}");
-    view! {
-        <tr>
-            <td class="slc-time"><time datetime=datetime title=time_title>{time_text}</time></td>
-            {text_cell(&row.country_code)}
-            {text_cell(&row.browser_device_type)}
-            {text_cell(&row.browser_name)}
-            {text_cell(&row.browser_platform)}
-            {referrer_cell(&row.referrer)}
-            {text_cell(&row.utm_source)}
-            {text_cell(&row.utm_campaign)}
-            <td class="slc-flags">{flag_badge(&row.is_bot, "Bot")}{flag_badge(&row.is_duplicate, "Duplicate")}</td>
-            <td>
-                <button type="button" class="slc-link-button" aria-label=details_label on:click=move |_| selected.set(Some(index))>
-                    "Details"
-                </button>
-            </td>
-        </tr>
-    }
-}
-
-/// A cell that truncates long text, with the whole value on hover.
-fn text_cell(field: &Field<String>) -> AnyView {
-    match field {
-        Field::Value(text) => view! { <td class="slc-cell" title=text.clone()>{text.clone()}</td> }.into_any(),
-        Field::Invalid(raw) => view! {
-            <td class="slc-cell slc-invalid" title=format!("Unexpected value: {raw}")>{format!("⚠ {raw}")}</td>
-        }
-        .into_any(),
-        Field::Missing | Field::Null => view! { <td class="slc-cell slc-none">"—"</td> }.into_any(),
-    }
-}
-
-/// A referrer: a link only for http(s) URLs, opened without an opener or referrer.
-fn referrer_cell(field: &Field<String>) -> AnyView {
-    match field {
-        Field::Value(url) if is_http_url(url) => view! {
-            <td class="slc-cell" title=url.clone()>
-                <a href=url.clone() target="_blank" rel="noopener noreferrer">{url.clone()}</a>
-            </td>
-        }
-        .into_any(),
-        other => text_cell(other),
-    }
-}
-
-fn flag_badge(flag: &Field<bool>, name: &'static str) -> Option<AnyView> {
-    match flag {
-        Field::Value(true) => Some(view! { <span class="slc-badge">{name}</span> }.into_any()),
-        Field::Invalid(raw) => Some(
-            view! { <span class="slc-badge slc-invalid" title=format!("Unexpected {name} flag: {raw}")>{format!("{name}?")}</span> }
-                .into_any(),
-        ),
-        _ => None,
     }
 }
