@@ -6,7 +6,7 @@ const linkId = params.get('link-id');
 const pageSize = Number(params.get('page-size') ?? 100);
 let page = 1;
 const end = new Date().toISOString().slice(0, 10);
-const start = new Date(Date.now() - 29 * 86400000).toISOString().slice(0, 10);
+const start = params.get('date-start') ?? new Date(Date.now() - 29 * 86400000).toISOString().slice(0, 10);
 const format = new Intl.DateTimeFormat([], { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const tbody = document.getElementById('rows');
 
