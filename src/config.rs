@@ -617,3 +617,57 @@ mod header_tests {
         assert_eq!(issues.len(), 2);
     }
 }
+
+/// Which end of the date range a person edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeEnd {
+    /// `From`.
+    Start,
+    /// `To`.
+    End,
+}
+
+/// The range after a person sets one end to `raw`, or why the edit is
+/// refused (the view then stays as it was).
+pub fn edit_range(filters: &Filters, end: RangeEnd, raw: &str) -> Result<(UtcDay, UtcDay), String> {
+    let day = UtcDay::parse(raw.trim()).ok_or("Enter a full date (YYYY-MM-DD).")?;
+    let (start, finish) = match end {
+        RangeEnd::Start => (day, filters.date_end),
+        RangeEnd::End => (filters.date_start, day),
+    };
+    if start > finish {
+        return Err(format!("From ({start}) must not be after To ({finish})."));
+    }
+    if start.days_until(finish) >= MAX_RANGE_DAYS {
+        return Err(format!("A range may span at most {MAX_RANGE_DAYS} days."));
+    }
+    Ok((start, finish))
+}
+
+#[cfg(test)]
+mod edit_tests {
+    use super::*;
+
+    #[test]
+    fn editing_one_end_keeps_the_other_and_refuses_bad_ranges() {
+        let filters = Filters::defaults(UtcDay::parse("2026-11-23").unwrap());
+        let day = |s| UtcDay::parse(s).unwrap();
+        assert_eq!(
+            edit_range(&filters, RangeEnd::Start, "2026-11-01"),
+            Ok((day("2026-11-01"), day("2026-11-23")))
+        );
+        assert_eq!(
+            edit_range(&filters, RangeEnd::End, "2026-11-10"),
+            Ok((day("2026-10-25"), day("2026-11-10")))
+        );
+        assert!(edit_range(&filters, RangeEnd::Start, "")
+            .unwrap_err()
+            .contains("full date"));
+        assert!(edit_range(&filters, RangeEnd::Start, "2026-12-01")
+            .unwrap_err()
+            .contains("must not be after"));
+        assert!(edit_range(&filters, RangeEnd::Start, "2000-01-01")
+            .unwrap_err()
+            .contains("at most"));
+    }
+}

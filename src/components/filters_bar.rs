@@ -3,17 +3,17 @@
 
 use super::state::ViewControl;
 use crate::browser::today_utc;
-use crate::config::MAX_RANGE_DAYS;
-use crate::day::UtcDay;
+use crate::config::{edit_range, Filters, RangeEnd};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Which end of the range an input sets.
-#[derive(Clone, Copy, PartialEq)]
-enum RangeEnd {
-    From,
-    To,
-}
+/// Quick ranges: days ending today, and their labels.
+const QUICK_RANGES: [(i32, &str); 4] = [
+    (7, "7 days"),
+    (30, "30 days"),
+    (90, "90 days"),
+    (365, "1 year"),
+];
 
 /// The filter controls.
 #[component]
@@ -25,54 +25,31 @@ pub fn FiltersBar(
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
 
     let on_date = move |end: RangeEnd, event: leptos::ev::Event| {
-        let input = event
+        let Some(input) = event
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(input) = input else { return };
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
         let current = filters.get_untracked();
-        let Some(day) = UtcDay::parse(&input.value()) else {
-            problem.set(Some("Enter a full date (YYYY-MM-DD).".into()));
-            let keep = if end == RangeEnd::From {
-                current.date_start
-            } else {
-                current.date_end
-            };
-            input.set_value(&keep.to_string());
-            return;
-        };
-        let (start, finish) = match end {
-            RangeEnd::From => (day, current.date_end),
-            RangeEnd::To => (current.date_start, day),
-        };
-        if start > finish {
-            problem.set(Some(format!(
-                "From ({start}) must not be after To ({finish})."
-            )));
-            let keep = if end == RangeEnd::From {
-                current.date_start
-            } else {
-                current.date_end
-            };
-            input.set_value(&keep.to_string());
-            return;
+        match edit_range(&current, end, &input.value()) {
+            Ok((start, finish)) => {
+                problem.set(None);
+                control.change_filter(|f| {
+                    f.date_start = start;
+                    f.date_end = finish;
+                });
+            }
+            Err(why) => {
+                problem.set(Some(why));
+                let kept = if end == RangeEnd::Start {
+                    current.date_start
+                } else {
+                    current.date_end
+                };
+                input.set_value(&kept.to_string());
+            }
         }
-        if start.days_until(finish) >= MAX_RANGE_DAYS {
-            problem.set(Some(format!(
-                "A range may span at most {MAX_RANGE_DAYS} days."
-            )));
-            let keep = if end == RangeEnd::From {
-                current.date_start
-            } else {
-                current.date_end
-            };
-            input.set_value(&keep.to_string());
-            return;
-        }
-        problem.set(None);
-        control.change_filter(|f| {
-            f.date_start = start;
-            f.date_end = finish;
-        });
     };
 
     let quick_range = move |days: i32| {
@@ -92,7 +69,7 @@ pub fn FiltersBar(
                     type="date"
                     prop:value=move || filters.with(|f| f.date_start.to_string())
                     max=move || filters.with(|f| f.date_end.to_string())
-                    on:change=move |ev| on_date(RangeEnd::From, ev)
+                    on:change=move |ev| on_date(RangeEnd::Start, ev)
                 />
             </label>
             <label class="slc-field">
@@ -101,39 +78,40 @@ pub fn FiltersBar(
                     type="date"
                     prop:value=move || filters.with(|f| f.date_end.to_string())
                     min=move || filters.with(|f| f.date_start.to_string())
-                    on:change=move |ev| on_date(RangeEnd::To, ev)
+                    on:change=move |ev| on_date(RangeEnd::End, ev)
                 />
             </label>
             <span class="slc-utc-note">"UTC days"</span>
             <div class="slc-quick" role="group" aria-label="Quick ranges">
-                <button type="button" class="slc-chip" on:click=move |_| quick_range(7)>"7 days"</button>
-                <button type="button" class="slc-chip" on:click=move |_| quick_range(30)>"30 days"</button>
-                <button type="button" class="slc-chip" on:click=move |_| quick_range(90)>"90 days"</button>
-                <button type="button" class="slc-chip" on:click=move |_| quick_range(365)>"1 year"</button>
+                {QUICK_RANGES.map(|(days, label)| view! {
+                    <button type="button" class="slc-chip" on:click=move |_| quick_range(days)>{label}</button>
+                })}
             </div>
-            <label class="slc-check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || filters.with(|f| f.include_bots)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        control.change_filter(|f| f.include_bots = on);
-                    }
-                />
-                <span>"Include bots"</span>
-            </label>
-            <label class="slc-check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || filters.with(|f| f.include_duplicates)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        control.change_filter(|f| f.include_duplicates = on);
-                    }
-                />
-                <span>"Include duplicates"</span>
-            </label>
+            {flag_checkbox(control, "Include bots", |f| f.include_bots, |f, on| f.include_bots = on)}
+            {flag_checkbox(control, "Include duplicates", |f| f.include_duplicates, |f, on| f.include_duplicates = on)}
             {move || problem.get().map(|p| view! { <p class="slc-field-problem" role="alert">{p}</p> })}
         </form>
+    }
+}
+
+/// A labelled checkbox bound to one flag of the filters.
+fn flag_checkbox(
+    control: ViewControl,
+    label: &'static str,
+    get: fn(&Filters) -> bool,
+    set: fn(&mut Filters, bool),
+) -> impl IntoView {
+    view! {
+        <label class="slc-check">
+            <input
+                type="checkbox"
+                prop:checked=move || control.filters.with(get)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    control.change_filter(|f| set(f, on));
+                }
+            />
+            <span>{label}</span>
+        </label>
     }
 }
