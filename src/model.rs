@@ -474,29 +474,34 @@ pub fn parse_clicks_response(bytes: &[u8]) -> Result<ClicksResponse, DecodeError
 }
 
 /// The decode error of a body that failed to parse, with its JSON path.
+/// Only the structure the model requires can fail (`data` an object,
+/// `data.rows` a list), so a walk over the generic value finds the place.
 fn locate_decode_error(bytes: &[u8]) -> DecodeError {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    match serde_path_to_error::deserialize::<_, RawEnvelope>(&mut deserializer) {
-        Ok(_) => DecodeError {
-            path: "(top level)".into(),
-            message: "the body could not be read".into(),
-            truncated: false,
-            syntax: true,
-        },
+    let value: Value = match serde_json::from_slice(bytes) {
+        Ok(value) => value,
         Err(error) => {
-            let path = error.path().to_string();
-            let inner = error.into_inner();
-            DecodeError {
-                path: if path == "." {
-                    "(top level)".into()
-                } else {
-                    path
-                },
-                message: inner.to_string(),
-                truncated: inner.is_eof(),
-                syntax: inner.is_syntax(),
+            return DecodeError {
+                path: "(top level)".into(),
+                message: error.to_string(),
+                truncated: error.is_eof(),
+                syntax: error.is_syntax(),
             }
         }
+    };
+    let shape = |path: &str, message: &str| DecodeError {
+        path: path.into(),
+        message: message.into(),
+        truncated: false,
+        syntax: false,
+    };
+    match value.get("data") {
+        None => shape("(top level)", "missing field `data`"),
+        Some(data) if !data.is_object() => shape("data", "expected an object"),
+        Some(data) => match data.get("rows") {
+            None => shape("data", "missing field `rows`"),
+            Some(rows) if !rows.is_array() => shape("data.rows", "expected a list of rows"),
+            Some(_) => shape("(top level)", "the body does not have the expected shape"),
+        },
     }
 }
 
