@@ -28,6 +28,8 @@ pub fn Pager(
             },
         }
     });
+    // The options change with the page size only, not on every page flip.
+    let page_size = Memo::new(move |_| filters.with(|f| f.page_size));
     let go = move |page: u32| control.change(|f| Filters { page, ..f });
     let page_size_changed = move |ev: leptos::ev::Event| {
         if let Ok(size) = event_target_value(&ev).parse::<u32>() {
@@ -54,7 +56,7 @@ pub fn Pager(
                 <span aria-hidden="true">"Rows per page"</span>
                 <select aria-label="Rows per page" on:change=page_size_changed prop:value=move || filters.with(|f| f.page_size.to_string())>
                     {move || {
-                        let current = filters.with(|f| f.page_size);
+                        let current = page_size.get();
                         page_size_options(current)
                             .into_iter()
                             .map(|size| view! { <option value=size.to_string() selected=size == current>{size.to_string()}</option> })

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { launchBrowser, outputDir, queryOf, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
+import { distDir, launchBrowser, outputDir, queryOf, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
 import { WidgetPage, eventually, grouped } from '../support/widget.mjs';
 
 const require = createRequire(import.meta.url);
@@ -185,6 +185,18 @@ describe('standalone page', () => {
     assert.match(await alert.innerText(), /HTTP 401/);
     assert.match(await alert.innerText(), /API key was refused/);
     await widget.button('Retry').waitFor();
+  });
+
+  test('dist/ works from a sub-path of a host', async () => {
+    const parent = await startSite(path.dirname(distDir));
+    try {
+      await page.goto(`${parent.url}/${path.basename(distDir)}/?${new URLSearchParams({ proxy: proxy.url, 'link-id': 'demo' })}`);
+      await widget.settled();
+      assert.equal(await widget.rows.count(), 100);
+      assert.deepEqual(errors, []);
+    } finally {
+      await parent.stop();
+    }
   });
 
   test('an axe scan finds no serious or critical violation', async () => {
