@@ -89,6 +89,10 @@ async fn mock_requests() -> Vec<String> {
         .collect()
 }
 
+fn unique_link(prefix: &str) -> String {
+    format!("{prefix}-{}", js_sys::Date::now() as u64)
+}
+
 fn settings(link_id: &str) -> Settings {
     Settings {
         proxy: Some(proxy_url().to_string()),
@@ -239,9 +243,10 @@ async fn element_parses_attributes_and_falls_back_visibly() {
 
 #[wasm_bindgen_test]
 async fn element_refuses_an_api_key_and_fetches_nothing() {
+    let link = unique_link("refused-key-link");
     let element = new_element(&[
         ("proxy", proxy_url()),
-        ("link-id", "refused-key-link"),
+        ("link-id", link.as_str()),
         ("api-key", "sk_live_secret"),
     ]);
     let root = shadow(&element);
@@ -257,11 +262,25 @@ async fn element_refuses_an_api_key_and_fetches_nothing() {
     assert!(!mock_requests()
         .await
         .iter()
-        .any(|r| r.contains("refused-key-link")));
+        .any(|r| r.contains(link.as_str())));
+    assert_ne!(element.get_attribute("aria-busy").as_deref(), Some("true"));
     // Removing the key lets it run.
     element.remove_attribute("api-key").unwrap();
     until("rows after the key is removed", || {
         count(&root, "[part=table] tbody tr") > 0
+    })
+    .await;
+    // A key added while a slow request is in flight stops it: no longer busy.
+    element
+        .set_attribute("link-id", &format!("{link}+delay1500"))
+        .unwrap();
+    until("a request in flight", || {
+        element.get_attribute("aria-busy").as_deref() == Some("true")
+    })
+    .await;
+    element.set_attribute("token", "t").unwrap();
+    until("not busy once refused", || {
+        element.get_attribute("aria-busy").as_deref() == Some("false")
     })
     .await;
     element.remove();
@@ -269,10 +288,12 @@ async fn element_refuses_an_api_key_and_fetches_nothing() {
 
 #[wasm_bindgen_test]
 async fn element_batches_attribute_changes_into_one_request() {
+    // Ids unique to this run, so a reused mock's log cannot confuse the count.
+    let link_b = unique_link("batch-b");
     let element = new_element(&[("proxy", proxy_url()), ("link-id", "batch-a")]);
     let root = shadow(&element);
     until("rows", || count(&root, "[part=table] tbody tr") == 100).await;
-    element.set_attribute("link-id", "batch-b").unwrap();
+    element.set_attribute("link-id", &link_b).unwrap();
     element.set_attribute("page-size", "25").unwrap();
     until("the new page size", || {
         count(&root, "[part=table] tbody tr") == 25
@@ -282,7 +303,7 @@ async fn element_batches_attribute_changes_into_one_request() {
     let to_b: Vec<String> = mock_requests()
         .await
         .into_iter()
-        .filter(|r| r.contains("batch-b"))
+        .filter(|r| r.contains(link_b.as_str()))
         .collect();
     assert_eq!(to_b.len(), 1, "{to_b:?}");
     assert!(to_b[0].contains("limit=25&offset=0"), "{to_b:?}");

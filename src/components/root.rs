@@ -118,6 +118,10 @@ pub fn ClicksWidget(
         let plan = plan.get();
         let generation = effect_in_flight.supersede();
         let Ok(plan) = plan else {
+            // Nothing to fetch (setup incomplete or a key refused): not busy.
+            if busy.get_untracked() {
+                emit(events, WidgetEvent::Busy(false));
+            }
             busy.set(false);
             error.set(None);
             return;
