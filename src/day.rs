@@ -175,19 +175,6 @@ pub fn parse_instant_ms(text: &str) -> Option<f64> {
     Some(seconds as f64 * 1000.0 + millis)
 }
 
-/// An instant as `2026-01-31 21:45:00 UTC`.
-pub fn format_utc(ms: f64) -> String {
-    let day = UtcDay::from_unix_ms(ms);
-    let second_of_day =
-        ((ms - f64::from(day.days_since_epoch()) * 86_400_000.0) / 1000.0).floor() as i64;
-    format!(
-        "{day} {:02}:{:02}:{:02} UTC",
-        second_of_day / 3600,
-        second_of_day % 3600 / 60,
-        second_of_day % 60
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,7 +228,6 @@ mod tests {
             parse_instant_ms("2026-01-31T21:45:00.250Z"),
             Some(base + 250.0)
         );
-        assert_eq!(format_utc(base), "2026-01-31 21:45:00 UTC");
         assert_eq!(UtcDay::from_unix_ms(base).to_string(), "2026-01-31");
         for bad in [
             "2026-01-31",
