@@ -5,11 +5,9 @@
 use crate::day::UtcDay;
 use crate::format::{clicks_label, group_thousands};
 use crate::model::ChartEntry;
+use crate::svg::{svg_document, SvgWriter};
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
-};
 
 /// The chart's drawing size in SVG units; it scales to its box.
 pub const CHART_SIZE: (u32, u32) = (720, 240);
@@ -36,7 +34,7 @@ pub fn daily_points(entries: &[ChartEntry]) -> Vec<DailyPoint> {
             label: entry
                 .day
                 .map(UtcDay::long_label)
-                .unwrap_or_else(|| entry.timestamp.text().to_string()),
+                .unwrap_or_else(|| entry.timestamp.clone()),
             clicks: entry.clicks,
         })
         .collect()
@@ -81,94 +79,6 @@ pub struct ChartSvg {
     pub plot: PlotArea,
 }
 
-/// plotters' SVG backend with text sizes estimated from the font size
-/// instead of measured: in a browser, plotters measures each label by adding
-/// a span to the page, a forced layout per label (costly next to a
-/// 1,000-row table). SVG text is placed by its anchor, so an estimate only
-/// nudges label spacing.
-struct EstimatingSvg<'a>(SVGBackend<'a>);
-
-/// Average glyph width of sans-serif digits and letters, in font sizes.
-const GLYPH_WIDTH_EM: f64 = 0.58;
-
-impl DrawingBackend for EstimatingSvg<'_> {
-    type ErrorType = <SVGBackend<'static> as DrawingBackend>::ErrorType;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.0.get_size()
-    }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.ensure_prepared()
-    }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.present()
-    }
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_pixel(point, color)
-    }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_line(from, to, style)
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_rect(upper_left, bottom_right, style, fill)
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_path(path, style)
-    }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_circle(center, radius, style, fill)
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.fill_polygon(vert, style)
-    }
-    fn draw_text<T: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &T,
-        pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_text(text, style, pos)
-    }
-    fn estimate_text_size<T: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &T,
-    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        let size = style.size();
-        let width = (text.chars().count() as f64 * size * GLYPH_WIDTH_EM).ceil() as u32;
-        Ok((width, size.ceil() as u32))
-    }
-}
-
 /// The smallest "nice" number (1, 2, 2.5, 5 times a power of ten) at or
 /// above `max`, so the y axis ends on a round value. At least 5.
 pub fn nice_ceiling(max: u64) -> u64 {
@@ -209,9 +119,9 @@ pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
         RGBColor(0xe4, 0xe7, 0xeb),
         RGBColor(0x09, 0x69, 0xda),
     );
-    let mut svg = String::new();
+    let mut body = String::with_capacity(16 * 1024);
     let plot = {
-        let root = EstimatingSvg(SVGBackend::with_string(&mut svg, CHART_SIZE)).into_drawing_area();
+        let root = SvgWriter::new(&mut body, CHART_SIZE).into_drawing_area();
         let mut chart = ChartBuilder::on(&root)
             .margin_top(12)
             .margin_right(16)
@@ -221,7 +131,9 @@ pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
             .y_label_area_size(56)
             .build_cartesian_2d((0..count).into_segmented(), 0u64..y_top)
             .map_err(|e| e.to_string())?;
-        let label_style = ("sans-serif", 15).into_font().color(&fg);
+        // A FontFamily, not "sans-serif": parsing a name lowercases it, which
+        // links 12 KB of Unicode case tables.
+        let label_style = (FontFamily::SansSerif, 15).into_font().color(&fg);
         let x_formatter = |value: &SegmentValue<usize>| match value {
             SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => x_label(points, *i),
             SegmentValue::Last => String::new(),
@@ -262,7 +174,6 @@ pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
             }))
             .map_err(|e| e.to_string())?;
         let (x_range, y_range) = chart.plotting_area().get_pixel_range();
-        root.present().map_err(|e| e.to_string())?;
         PlotArea {
             left: f64::from(x_range.start),
             right: f64::from(x_range.end),
@@ -270,7 +181,10 @@ pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
             bottom: f64::from(y_range.end),
         }
     };
-    Ok(ChartSvg { svg, plot })
+    Ok(ChartSvg {
+        svg: svg_document(CHART_SIZE, &body),
+        plot,
+    })
 }
 
 /// The chart's accessible name: range, total and peak.
@@ -327,10 +241,10 @@ mod tests {
     #[test]
     fn labels_show_dates_and_thousands() {
         let chart = render_chart_svg(&points(30, |i| 1000 + i as u64 * 40)).unwrap();
-        let has_label = |text: &str| chart.svg.contains(&format!(">\n{text}\n</text>"));
+        let has_label = |text: &str| chart.svg.contains(&format!(">{text}</text>"));
         assert!(has_label("25 Oct"), "no first date label");
         assert!(has_label("1,000"), "no thousands label in y axis");
-        let date_labels = ["Oct\n</text>", "Nov\n</text>"]
+        let date_labels = ["Oct</text>", "Nov</text>"]
             .iter()
             .map(|m| chart.svg.matches(m).count())
             .sum::<usize>();

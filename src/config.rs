@@ -3,7 +3,6 @@
 //! visible fallbacks and the refusal of keys.
 
 use crate::day::UtcDay;
-use serde::Serialize;
 
 /// Rows per page when none (or an unusable value) is given.
 pub const DEFAULT_PAGE_SIZE: u32 = 100;
@@ -39,8 +38,7 @@ pub const REFUSED_NAMES: [&str; 6] = [
 ];
 
 /// The fetch credentials mode. Default `same-origin`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Credentials {
     /// Never send cookies.
     Omit,
@@ -63,8 +61,7 @@ impl Credentials {
 }
 
 /// The colour theme. Default `auto` (follows `prefers-color-scheme`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
     /// Light colours.
     Light,
@@ -102,14 +99,11 @@ pub struct Settings {
 }
 
 /// What the person is looking at: the filters and the page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Filters {
     /// First UTC day. Default 29 days before `date_end`.
-    #[serde(serialize_with = "serialize_day")]
     pub date_start: UtcDay,
     /// Last UTC day. Default today (UTC).
-    #[serde(serialize_with = "serialize_day")]
     pub date_end: UtcDay,
     /// Rows per page, 1..=1000. Default 100.
     pub page_size: u32,
@@ -119,10 +113,6 @@ pub struct Filters {
     pub include_bots: bool,
     /// Include clicks flagged as duplicates. Default true.
     pub include_duplicates: bool,
-}
-
-fn serialize_day<S: serde::Serializer>(day: &UtcDay, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(day)
 }
 
 impl Filters {
@@ -181,6 +171,12 @@ impl Config {
         today: UtcDay,
     ) -> Self {
         let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
+        Self::from_pair_list(&pairs, today)
+    }
+
+    /// [`Config::from_pairs`] on a list: one copy of the parsing, whatever
+    /// the callers' iterator types.
+    fn from_pair_list(pairs: &[(&str, &str)], today: UtcDay) -> Self {
         let get = |name: &str| {
             pairs
                 .iter()

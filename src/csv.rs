@@ -1,26 +1,17 @@
 //! The rows of the page on screen as CSV (RFC 4180), every field included,
 //! with cells that spreadsheets would run as formulas neutralised.
 
-use crate::model::ClickRow;
+use crate::model::{ClickRow, FIELD_NAMES};
 
 /// CSV text with a header row of the API's field names.
 pub fn rows_to_csv(rows: &[ClickRow]) -> String {
     let mut out = String::new();
-    let Some(first) = rows.first() else {
+    if rows.is_empty() {
         return out;
-    };
-    let header: Vec<&str> = first.known_fields().iter().map(|(name, _)| *name).collect();
-    push_line(&mut out, header.iter().map(|h| h.to_string()));
+    }
+    push_line(&mut out, FIELD_NAMES.iter().map(|name| name.to_string()));
     for row in rows {
-        push_line(
-            &mut out,
-            row.known_fields()
-                .into_iter()
-                .map(|(_, value)| match value.as_str() {
-                    "(missing)" | "(none)" => String::new(),
-                    _ => value,
-                }),
-        );
+        push_line(&mut out, row.export_fields());
     }
     out
 }

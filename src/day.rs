@@ -153,7 +153,23 @@ pub fn parse_instant_ms(text: &str) -> Option<f64> {
         if digits == 0 {
             return None;
         }
-        millis = format!("0.{}", &fraction[..digits]).parse::<f64>().ok()? * 1000.0;
+        // Milliseconds from the first three digits (padded), the rest as a
+        // fraction of a millisecond: integer arithmetic, no float parsing.
+        let mut whole = 0u32;
+        for (place, digit) in fraction
+            .bytes()
+            .take(digits)
+            .chain(std::iter::repeat(b'0'))
+            .take(6)
+            .enumerate()
+        {
+            whole = whole * 10 + u32::from(digit - b'0');
+            if place == 2 {
+                millis = f64::from(whole);
+                whole = 0;
+            }
+        }
+        millis += f64::from(whole) / 1000.0;
         tail = &fraction[digits..];
     }
     let offset_minutes = match tail {
@@ -227,6 +243,15 @@ mod tests {
         assert_eq!(
             parse_instant_ms("2026-01-31T21:45:00.250Z"),
             Some(base + 250.0)
+        );
+        assert_eq!(
+            parse_instant_ms("2026-01-31T21:45:00.5Z"),
+            Some(base + 500.0)
+        );
+        assert_eq!(
+            parse_instant_ms("2026-01-31T21:45:00.123456789Z"),
+            Some(base + 123.456),
+            "digits past microseconds are dropped"
         );
         assert_eq!(UtcDay::from_unix_ms(base).to_string(), "2026-01-31");
         for bad in [

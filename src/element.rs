@@ -7,7 +7,6 @@ use crate::browser::today_utc;
 use crate::components::{ClicksWidget, EventSink, WidgetEvent};
 use crate::config::{validate_headers, Config, ConfigIssue, Filters, Settings};
 use leptos::prelude::*;
-use serde::Serialize;
 use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -167,7 +166,7 @@ impl MountedWidget {
         self.handles
             .filters
             .try_get_untracked()
-            .map_or(JsValue::NULL, |f| to_js(&f))
+            .map_or(JsValue::NULL, |f| filters_to_js(&f))
     }
 
     /// The effective value behind a camelCase property.
@@ -226,29 +225,25 @@ fn string_pairs(object: &JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
-fn to_js(value: &impl Serialize) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+/// A plain object from (name, value) pairs.
+fn js_object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object.into()
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct LoadDetail {
-    filters: Filters,
-    clicks_total: u64,
-    row_count: usize,
-}
-
-#[derive(Serialize)]
-struct ErrorDetail {
-    status: u16,
-    message: String,
-}
-
-#[derive(Serialize)]
-struct ChangeDetail {
-    filters: Filters,
+/// The filters as CONTRACT 3 names them (`dateStart`, `pageSize`, …).
+fn filters_to_js(f: &Filters) -> JsValue {
+    js_object(&[
+        ("dateStart", JsValue::from_str(&f.date_start.to_string())),
+        ("dateEnd", JsValue::from_str(&f.date_end.to_string())),
+        ("pageSize", JsValue::from(f.page_size)),
+        ("page", JsValue::from(f.page)),
+        ("includeBots", JsValue::from(f.include_bots)),
+        ("includeDuplicates", JsValue::from(f.include_duplicates)),
+    ])
 }
 
 fn dispatch_event(host: &HtmlElement, event: WidgetEvent) {
@@ -263,16 +258,24 @@ fn dispatch_event(host: &HtmlElement, event: WidgetEvent) {
             row_count,
         } => (
             "slc-load",
-            to_js(&LoadDetail {
-                filters,
-                clicks_total,
-                row_count,
-            }),
+            js_object(&[
+                ("filters", filters_to_js(&filters)),
+                // Numbers, not BigInts: counts stay far below 2^53.
+                ("clicksTotal", JsValue::from_f64(clicks_total as f64)),
+                ("rowCount", JsValue::from_f64(row_count as f64)),
+            ]),
         ),
-        WidgetEvent::Failed { status, message } => {
-            ("slc-error", to_js(&ErrorDetail { status, message }))
-        }
-        WidgetEvent::Changed { filters } => ("slc-change", to_js(&ChangeDetail { filters })),
+        WidgetEvent::Failed { status, message } => (
+            "slc-error",
+            js_object(&[
+                ("status", JsValue::from(status)),
+                ("message", JsValue::from_str(&message)),
+            ]),
+        ),
+        WidgetEvent::Changed { filters } => (
+            "slc-change",
+            js_object(&[("filters", filters_to_js(&filters))]),
+        ),
     };
     let init = CustomEventInit::new();
     init.set_bubbles(true);

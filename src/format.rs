@@ -15,6 +15,15 @@ pub fn group_thousands(value: u64) -> String {
     grouped
 }
 
+/// A CSS percentage with three decimals, e.g. `12.346%`, made with integer
+/// arithmetic (float formatting would add kilobytes to the wasm).
+pub fn css_percent(value: f64) -> String {
+    let thousandths = (value * 1000.0).round() as i64;
+    let sign = if thousandths < 0 { "-" } else { "" };
+    let magnitude = thousandths.unsigned_abs();
+    format!("{sign}{}.{:03}%", magnitude / 1000, magnitude % 1000)
+}
+
 /// A day range such as `25 Oct – 23 Nov 2026`, `3 – 9 Nov 2026` or
 /// `28 Dec 2025 – 3 Jan 2026`.
 pub fn range_label(start: UtcDay, end: UtcDay) -> String {
@@ -44,6 +53,15 @@ pub fn clicks_label(count: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_percentages_have_three_decimals() {
+        assert_eq!(css_percent(12.3456), "12.346%");
+        assert_eq!(css_percent(0.0), "0.000%");
+        assert_eq!(css_percent(100.0), "100.000%");
+        assert_eq!(css_percent(-0.25), "-0.250%");
+        assert_eq!(css_percent(0.0004), "0.000%");
+    }
 
     fn day(text: &str) -> UtcDay {
         UtcDay::parse(text).unwrap()

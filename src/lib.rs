@@ -3,9 +3,10 @@
 //! custom element.
 //!
 //! Pure logic (no DOM) lives in `api`, `chart`, `config`, `csv`, `day`,
-//! `format`, `model`, `pagination`, `query` and `table_cells`, tested natively; the
+//! `format`, `json`, `model`, `pagination`, `query`, `svg` and `table_cells`, tested natively; the
 //! components and the browser glue wire signals to it.
 
+pub mod allocator;
 pub mod api;
 pub mod bench;
 pub mod chart;
@@ -13,9 +14,11 @@ pub mod config;
 pub mod csv;
 pub mod day;
 pub mod format;
+pub mod json;
 pub mod model;
 pub mod pagination;
 pub mod query;
+pub mod svg;
 pub mod table_cells;
 
 pub mod browser;

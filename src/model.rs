@@ -2,16 +2,16 @@
 //! missing, null, of the wrong type or new; a bad field degrades its cell,
 //! never the page. Only a broken structure (no `data`, `rows` not a list) is
 //! a decode error, reported with its JSON path.
+//!
+//! Rows are read in one pass by [`crate::json::Reader`]: each row keeps its
+//! text in one buffer with a slot per field, not a `String` per field.
 
 use crate::day::UtcDay;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
-use serde_json::Value;
-use std::fmt;
+use crate::json::{self, Kind, Reader, Value};
 
-/// One field as it arrived.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum Field<T> {
+/// One field as it arrived, borrowed from its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Field<'a, T> {
     /// The key was absent.
     #[default]
     Missing,
@@ -19,13 +19,14 @@ pub enum Field<T> {
     Null,
     /// A value of the expected type.
     Value(T),
-    /// A value of another type, kept as short JSON text for display.
-    Invalid(String),
+    /// A value of another type, as its JSON text (`{object}` and `[list]`
+    /// stand for compound values).
+    Invalid(&'a str),
 }
 
-impl<T> Field<T> {
+impl<T> Field<'_, T> {
     /// The value, if it had the expected type.
-    pub fn value(&self) -> Option<&T> {
+    pub fn value(self) -> Option<T> {
         match self {
             Self::Value(value) => Some(value),
             _ => None,
@@ -33,10 +34,10 @@ impl<T> Field<T> {
     }
 }
 
-impl Field<String> {
+impl<'a> Field<'a, &'a str> {
     /// The text to show: the value, the raw text of a wrong-typed value, or
     /// an empty string.
-    pub fn text(&self) -> &str {
+    pub fn text(self) -> &'a str {
         match self {
             Self::Value(text) | Self::Invalid(text) => text,
             Self::Missing | Self::Null => "",
@@ -44,290 +45,295 @@ impl Field<String> {
     }
 }
 
-/// A JSON scalar (or the kind of a compound value), read without building a
-/// `serde_json::Value`.
-enum Scalar {
+/// What a row field is expected to hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    Text,
+    Flag,
+    Count,
+}
+
+/// Where a row field's value is: inline for flags and counts, a range of the
+/// row's text for strings and wrong-typed values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Slot {
+    #[default]
+    Missing,
     Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Text(String),
-    Compound(&'static str),
-}
-
-impl Scalar {
-    fn describe(self) -> String {
-        match self {
-            Self::Null => "null".into(),
-            Self::Bool(b) => b.to_string(),
-            Self::Int(i) => i.to_string(),
-            Self::Float(f) => f.to_string(),
-            Self::Text(t) => t,
-            Self::Compound(kind) => kind.into(),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Scalar {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ScalarVisitor;
-        impl<'de> Visitor<'de> for ScalarVisitor {
-            type Value = Scalar;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_unit<E>(self) -> Result<Scalar, E> {
-                Ok(Scalar::Null)
-            }
-            fn visit_none<E>(self) -> Result<Scalar, E> {
-                Ok(Scalar::Null)
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Scalar, E> {
-                Ok(Scalar::Bool(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
-                Ok(Scalar::Int(v))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
-                Ok(i64::try_from(v).map_or(Scalar::Float(v as f64), Scalar::Int))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
-                Ok(Scalar::Float(v))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
-                Ok(Scalar::Text(v.to_string()))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Scalar, E> {
-                Ok(Scalar::Text(v))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Scalar::Compound("[list]"))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Scalar::Compound("{object}"))
-            }
-        }
-        deserializer.deserialize_any(ScalarVisitor)
-    }
-}
-
-/// How a scalar becomes a typed field.
-trait FromScalar: Sized {
-    fn from_scalar(scalar: Scalar) -> Field<Self>;
-}
-
-impl FromScalar for String {
-    fn from_scalar(scalar: Scalar) -> Field<Self> {
-        match scalar {
-            Scalar::Null => Field::Null,
-            Scalar::Text(text) => Field::Value(text),
-            other => Field::Invalid(other.describe()),
-        }
-    }
-}
-
-impl FromScalar for bool {
-    fn from_scalar(scalar: Scalar) -> Field<Self> {
-        match scalar {
-            Scalar::Null => Field::Null,
-            Scalar::Bool(b) => Field::Value(b),
-            other => Field::Invalid(other.describe()),
-        }
-    }
-}
-
-impl FromScalar for i64 {
-    fn from_scalar(scalar: Scalar) -> Field<Self> {
-        match scalar {
-            Scalar::Null => Field::Null,
-            Scalar::Int(i) => Field::Value(i),
-            other => Field::Invalid(other.describe()),
-        }
-    }
-}
-
-impl<'de, T: FromScalar> Deserialize<'de> for Field<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(T::from_scalar(Scalar::deserialize(deserializer)?))
-    }
-}
-
-fn field_from_value<T: FromScalar>(value: Option<&Value>) -> Field<T> {
-    let scalar = match value {
-        None => return Field::Missing,
-        Some(Value::Null) => Scalar::Null,
-        Some(Value::Bool(b)) => Scalar::Bool(*b),
-        Some(Value::Number(n)) => n
-            .as_i64()
-            .map_or(Scalar::Float(n.as_f64().unwrap_or(f64::NAN)), Scalar::Int),
-        Some(Value::String(s)) => Scalar::Text(s.clone()),
-        Some(Value::Array(_)) => Scalar::Compound("[list]"),
-        Some(Value::Object(_)) => Scalar::Compound("{object}"),
-    };
-    T::from_scalar(scalar)
+    Flag(bool),
+    Count(i64),
+    Text(u32, u32),
+    Invalid(u32, u32),
 }
 
 macro_rules! click_row {
-    ($( $(#[$doc:meta])* $field:ident : $kind:ty ),* $(,)?) => {
-        /// One click, every field as it arrived, plus fields this version does
-        /// not know yet (shown in the row's details).
-        #[derive(Debug, Clone, PartialEq, Default)]
-        pub struct ClickRow {
-            $( $(#[$doc])* pub $field: Field<$kind>, )*
-            /// Fields not known to this version, as (name, JSON text).
-            pub extra: Vec<(String, String)>,
-            /// Set when the row was not a JSON object at all.
-            pub not_an_object: Option<String>,
-        }
+    ($( $(#[$doc:meta])* $field:ident : $expect:ident ),* $(,)?) => {
+        /// Row fields by position in [`FIELD_NAMES`].
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        enum FieldId { $( $field, )* }
+
+        /// How many fields this version knows.
+        pub const FIELD_COUNT: usize = [$( FieldId::$field, )*].len();
+
+        /// The API's row field names, in API order.
+        pub const FIELD_NAMES: [&str; FIELD_COUNT] = [$( stringify!($field), )*];
+
+        const FIELD_EXPECT: [Expect; FIELD_COUNT] = [$( Expect::$expect, )*];
 
         impl ClickRow {
-            /// Every known field's name and display text, in API order.
-            pub fn known_fields(&self) -> Vec<(&'static str, String)> {
-                vec![$( (stringify!($field), display_field(&self.$field)), )*]
-            }
-        }
-
-        impl<'de> Deserialize<'de> for ClickRow {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct RowVisitor;
-                impl<'de> Visitor<'de> for RowVisitor {
-                    type Value = ClickRow;
-                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                        f.write_str("a click row")
-                    }
-                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ClickRow, A::Error> {
-                        let mut row = ClickRow::default();
-                        while let Some(key) = map.next_key::<RowKey>()? {
-                            match key {
-                                $( RowKey::Known(stringify!($field)) => row.$field = map.next_value()?, )*
-                                RowKey::Known(_) => { map.next_value::<IgnoredAny>()?; }
-                                RowKey::Other(name) => {
-                                    let value: Value = map.next_value()?;
-                                    let text = match value { Value::String(s) => s, other => other.to_string() };
-                                    row.extra.push((name, text));
-                                }
-                            }
-                        }
-                        Ok(row)
-                    }
-                    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ClickRow, A::Error> {
-                        while seq.next_element::<IgnoredAny>()?.is_some() {}
-                        Ok(ClickRow::invalid("[list]".into()))
-                    }
-                    fn visit_unit<E: de::Error>(self) -> Result<ClickRow, E> { Ok(ClickRow::invalid("null".into())) }
-                    fn visit_bool<E: de::Error>(self, v: bool) -> Result<ClickRow, E> { Ok(ClickRow::invalid(v.to_string())) }
-                    fn visit_i64<E: de::Error>(self, v: i64) -> Result<ClickRow, E> { Ok(ClickRow::invalid(v.to_string())) }
-                    fn visit_u64<E: de::Error>(self, v: u64) -> Result<ClickRow, E> { Ok(ClickRow::invalid(v.to_string())) }
-                    fn visit_f64<E: de::Error>(self, v: f64) -> Result<ClickRow, E> { Ok(ClickRow::invalid(v.to_string())) }
-                    fn visit_str<E: de::Error>(self, v: &str) -> Result<ClickRow, E> { Ok(ClickRow::invalid(v.to_string())) }
+            $(
+                $(#[$doc])*
+                pub fn $field(&self) -> Field<'_, click_row!(@type $expect)> {
+                    click_row!(@get self, FieldId::$field as usize, $expect)
                 }
-                deserializer.deserialize_any(RowVisitor)
-            }
-        }
-
-        /// A row key: one of the known names (no allocation) or another name.
-        enum RowKey {
-            Known(&'static str),
-            Other(String),
-        }
-
-        impl<'de> Deserialize<'de> for RowKey {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct KeyVisitor;
-                impl<'de> Visitor<'de> for KeyVisitor {
-                    type Value = RowKey;
-                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                        f.write_str("a field name")
-                    }
-                    fn visit_str<E: de::Error>(self, v: &str) -> Result<RowKey, E> {
-                        Ok(match v {
-                            $( stringify!($field) => RowKey::Known(stringify!($field)), )*
-                            other => RowKey::Other(other.to_string()),
-                        })
-                    }
-                }
-                deserializer.deserialize_str(KeyVisitor)
-            }
+            )*
         }
     };
+    (@type Text) => { &str };
+    (@type Flag) => { bool };
+    (@type Count) => { i64 };
+    (@get $self:ident, $index:expr, Text) => { $self.text_field($index) };
+    (@get $self:ident, $index:expr, Flag) => { $self.flag_field($index) };
+    (@get $self:ident, $index:expr, Count) => { $self.count_field($index) };
 }
 
 click_row! {
     /// The click's id (ULID).
-    id: String,
+    id: Text,
     /// When the click happened (RFC 3339).
-    created_at: String,
+    created_at: Text,
     /// The referring page.
-    referrer: String,
+    referrer: Text,
     /// The visitor's IP address.
-    ip_address: String,
+    ip_address: Text,
     /// The visitor's user agent.
-    user_agent: String,
+    user_agent: Text,
     /// Desktop, Mobile, Tablet.
-    browser_device_type: String,
+    browser_device_type: Text,
     /// Browser name.
-    browser_name: String,
+    browser_name: Text,
     /// Browser family.
-    browser_family: String,
+    browser_family: Text,
     /// Operating system.
-    browser_platform: String,
+    browser_platform: Text,
     /// Flagged as a bot.
-    is_bot: bool,
+    is_bot: Flag,
     /// Flagged as a duplicate.
-    is_duplicate: bool,
+    is_duplicate: Flag,
     /// ISO country code.
-    country_code: String,
+    country_code: Text,
     /// The advertiser's click id.
-    external_click_id: String,
+    external_click_id: Text,
     /// Raw clicks folded into this one.
-    gross_clicks: i64,
+    gross_clicks: Count,
     /// Facebook click id.
-    fbclid: String,
+    fbclid: Text,
     /// Google click id.
-    gclid: String,
+    gclid: Text,
     /// TikTok click id.
-    ttclid: String,
+    ttclid: Text,
     /// Affiliate sub-id 1.
-    aff_s1: String,
+    aff_s1: Text,
     /// Affiliate sub-id 2.
-    aff_s2: String,
+    aff_s2: Text,
     /// Affiliate sub-id 3.
-    aff_s3: String,
+    aff_s3: Text,
     /// Affiliate sub-id 4.
-    aff_s4: String,
+    aff_s4: Text,
     /// Affiliate sub-id 5.
-    aff_s5: String,
+    aff_s5: Text,
     /// UTM source.
-    utm_source: String,
+    utm_source: Text,
     /// UTM medium.
-    utm_medium: String,
+    utm_medium: Text,
     /// UTM campaign.
-    utm_campaign: String,
+    utm_campaign: Text,
     /// UTM content.
-    utm_content: String,
+    utm_content: Text,
     /// UTM term.
-    utm_term: String,
+    utm_term: Text,
+}
+
+/// One click: every field as it arrived, plus fields this version does not
+/// know yet (shown in the row's details).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClickRow {
+    /// The text of every string and wrong-typed field, end to end.
+    text: String,
+    slots: [Slot; FIELD_COUNT],
+    /// Fields not known to this version, as (name, value or JSON text).
+    pub extra: Vec<(String, String)>,
+    /// Set when the row was not a JSON object at all: what it was.
+    pub not_an_object: Option<String>,
 }
 
 impl ClickRow {
-    fn invalid(what: String) -> Self {
+    fn span(&self, start: u32, end: u32) -> &str {
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    fn text_field(&self, index: usize) -> Field<'_, &str> {
+        match self.slots[index] {
+            Slot::Text(start, end) => Field::Value(self.span(start, end)),
+            other => self.other_field(other),
+        }
+    }
+
+    fn flag_field(&self, index: usize) -> Field<'_, bool> {
+        match self.slots[index] {
+            Slot::Flag(flag) => Field::Value(flag),
+            other => self.other_field(other),
+        }
+    }
+
+    fn count_field(&self, index: usize) -> Field<'_, i64> {
+        match self.slots[index] {
+            Slot::Count(count) => Field::Value(count),
+            other => self.other_field(other),
+        }
+    }
+
+    fn other_field<T>(&self, slot: Slot) -> Field<'_, T> {
+        match slot {
+            Slot::Missing => Field::Missing,
+            Slot::Null => Field::Null,
+            Slot::Invalid(start, end) => Field::Invalid(self.span(start, end)),
+            // A slot of another expected type cannot be stored for this
+            // field; showing it as missing is the safe reading.
+            Slot::Flag(_) | Slot::Count(_) | Slot::Text(..) => Field::Missing,
+        }
+    }
+
+    /// Every known field's name and display text, in API order:
+    /// `(missing)`, `(none)`, the value, or `(unexpected: …)`.
+    pub fn known_fields(&self) -> Vec<(&'static str, String)> {
+        FIELD_NAMES
+            .iter()
+            .zip(self.slots)
+            .map(|(name, slot)| {
+                let text = match slot {
+                    Slot::Missing => "(missing)".into(),
+                    Slot::Null => "(none)".into(),
+                    Slot::Flag(flag) => flag.to_string(),
+                    Slot::Count(count) => count.to_string(),
+                    Slot::Text(start, end) => self.span(start, end).to_string(),
+                    Slot::Invalid(start, end) => format!("(unexpected: {})", self.span(start, end)),
+                };
+                (*name, text)
+            })
+            .collect()
+    }
+
+    /// Every known field's value for export: the text, or empty when
+    /// missing or null.
+    pub fn export_fields(&self) -> impl Iterator<Item = String> + '_ {
+        self.slots.iter().map(|slot| match *slot {
+            Slot::Missing | Slot::Null => String::new(),
+            Slot::Flag(flag) => flag.to_string(),
+            Slot::Count(count) => count.to_string(),
+            Slot::Text(start, end) | Slot::Invalid(start, end) => self.span(start, end).to_string(),
+        })
+    }
+
+    fn not_an_object(what: String) -> Self {
         Self {
             not_an_object: Some(what),
             ..Self::default()
         }
     }
+
+    /// Appends `text` to the row's buffer, returning its range.
+    fn push_text(&mut self, text: &str) -> (u32, u32) {
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        (start, self.text.len() as u32)
+    }
+
+    /// Reads one field's value into its slot.
+    fn read_field(&mut self, reader: &mut Reader, index: usize) -> Result<(), json::Error> {
+        let slot = match (reader.peek()?, FIELD_EXPECT[index]) {
+            (Kind::Null, _) => {
+                reader.null()?;
+                Slot::Null
+            }
+            (Kind::String, Expect::Text) => {
+                let start = self.text.len() as u32;
+                reader.string()?.push_to(&mut self.text);
+                Slot::Text(start, self.text.len() as u32)
+            }
+            (Kind::Bool, Expect::Flag) => Slot::Flag(reader.boolean()?),
+            (Kind::Number, Expect::Count) => {
+                let number = reader.number()?;
+                match number.parse() {
+                    Ok(count) => Slot::Count(count),
+                    Err(_) => {
+                        let (start, end) = self.push_text(number);
+                        Slot::Invalid(start, end)
+                    }
+                }
+            }
+            (kind, _) => {
+                let text = wrong_type_text(reader, kind)?;
+                let (start, end) = self.push_text(&text);
+                Slot::Invalid(start, end)
+            }
+        };
+        self.slots[index] = slot;
+        Ok(())
+    }
 }
 
-/// Display text of any field in the details view.
-fn display_field<T: fmt::Display>(field: &Field<T>) -> String {
-    match field {
-        Field::Missing => "(missing)".into(),
-        Field::Null => "(none)".into(),
-        Field::Value(value) => value.to_string(),
-        Field::Invalid(raw) => format!("(unexpected: {raw})"),
+/// How a value of an unexpected type is shown: a string's value, a scalar's
+/// JSON text, or `{object}` / `[list]`.
+fn wrong_type_text(reader: &mut Reader, kind: Kind) -> Result<String, json::Error> {
+    Ok(match kind {
+        Kind::String => reader.string()?.value().into_owned(),
+        Kind::Object => {
+            reader.skip()?;
+            "{object}".into()
+        }
+        Kind::Array => {
+            reader.skip()?;
+            "[list]".into()
+        }
+        Kind::Null | Kind::Bool | Kind::Number => reader.skip()?.to_string(),
+    })
+}
+
+/// Reads one element of `data.rows`.
+fn read_row(reader: &mut Reader) -> Result<ClickRow, json::Error> {
+    let kind = reader.peek()?;
+    if kind != Kind::Object {
+        return Ok(ClickRow::not_an_object(wrong_type_text(reader, kind)?));
     }
+    let mut row = ClickRow {
+        text: String::with_capacity(256),
+        ..ClickRow::default()
+    };
+    reader.begin_object()?;
+    // Keys usually come in API order: try the one after the last first.
+    let mut expected = 0;
+    while let Some(key) = reader.next_key()? {
+        let key = key.value();
+        let index = if FIELD_NAMES.get(expected) == Some(&&*key) {
+            Some(expected)
+        } else {
+            FIELD_NAMES.iter().position(|name| *name == key)
+        };
+        expected = index.map_or(expected, |i| i + 1);
+        match index {
+            Some(index) => row.read_field(reader, index)?,
+            None => {
+                let text = match reader.peek()? {
+                    Kind::String => reader.string()?.value().into_owned(),
+                    _ => reader.skip()?.to_string(),
+                };
+                row.extra.push((key.into_owned(), text));
+            }
+        }
+    }
+    Ok(row)
 }
 
 /// One day of the chart.
@@ -335,8 +341,9 @@ fn display_field<T: fmt::Display>(field: &Field<T>) -> String {
 pub struct ChartEntry {
     /// The day, when `timestamp` is a `YYYY-MM-DD` date.
     pub day: Option<UtcDay>,
-    /// `timestamp` as it arrived, for display when it is not a date.
-    pub timestamp: Field<String>,
+    /// `timestamp` as it arrived (a string's value, other JSON as text,
+    /// empty when missing or null), for display when it is not a date.
+    pub timestamp: String,
     /// Clicks that day; a missing or wrong-typed count counts as 0.
     pub clicks: u64,
 }
@@ -394,7 +401,8 @@ impl ClicksResponse {
 /// A response body whose structure is broken.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
-    /// JSON path of the problem, e.g. `data.rows`.
+    /// JSON path of the problem, e.g. `data.rows`; `(top level)` for a body
+    /// that is not JSON.
     pub path: String,
     /// What was wrong there.
     pub message: String,
@@ -404,60 +412,79 @@ pub struct DecodeError {
     pub syntax: bool,
 }
 
-#[derive(Deserialize)]
-struct RawEnvelope {
-    data: RawData,
-    #[serde(default, rename = "_meta")]
-    meta: Value,
+impl DecodeError {
+    fn shape(path: &str, message: &str) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+            truncated: false,
+            syntax: false,
+        }
+    }
+
+    fn syntax(error: &json::Error, body: &[u8]) -> Self {
+        Self {
+            path: "(top level)".into(),
+            message: error.describe(body),
+            truncated: error.eof,
+            syntax: true,
+        }
+    }
 }
 
-#[derive(Deserialize)]
-struct RawData {
-    #[serde(default)]
-    summary: Value,
-    #[serde(default)]
-    chart: Value,
-    rows: Vec<ClickRow>,
-    #[serde(default)]
-    filters: Value,
+/// The parts of `data` read so far.
+#[derive(Default)]
+struct RawData<'a> {
+    summary: Option<Value<'a>>,
+    chart: Option<Value<'a>>,
+    rows: Option<Vec<ClickRow>>,
+    filters: Option<Value<'a>>,
 }
 
-/// Parses a response body.
+/// Parses a response body. A syntax error anywhere wins over a shape
+/// problem, so a cut-off body always reads as truncated.
 pub fn parse_clicks_response(bytes: &[u8]) -> Result<ClicksResponse, DecodeError> {
-    // The fast path has no path tracking; only a failure is parsed again to
-    // say where it went wrong.
-    let raw: RawEnvelope = match serde_json::from_slice(bytes) {
-        Ok(raw) => raw,
-        Err(_) => return Err(locate_decode_error(bytes)),
+    let mut shape_error = None;
+    let read = read_envelope(bytes, &mut shape_error);
+    let (data, meta) = read.map_err(|error| DecodeError::syntax(&error, bytes))?;
+    if let Some(error) = shape_error {
+        return Err(error);
+    }
+    let Some(data) = data else {
+        return Err(DecodeError::shape("(top level)", "missing field `data`"));
+    };
+    let Some(rows) = data.rows else {
+        return Err(DecodeError::shape("data", "missing field `rows`"));
     };
     let mut warnings = Vec::new();
-    let clicks_total = match raw.data.summary.get("clicks_total") {
+    let clicks_total = match data.summary.as_ref().and_then(|s| s.get("clicks_total")) {
         Some(total) => total.as_u64().or_else(|| {
-            warnings.push(format!("data.summary.clicks_total is not a count ({total}); the total is taken from the chart."));
+            warnings.push(format!(
+                "data.summary.clicks_total is not a count ({}); the total is taken from the chart.",
+                describe(total)
+            ));
             None
         }),
         None => {
-            warnings.push("The response has no data.summary.clicks_total; the total is taken from the chart.".into());
+            warnings.push(
+                "The response has no data.summary.clicks_total; the total is taken from the chart."
+                    .into(),
+            );
             None
         }
     };
-    let chart = match &raw.data.chart {
-        Value::Array(entries) => entries.iter().map(chart_entry).collect(),
-        Value::Null => {
+    let chart = match data.chart {
+        Some(Value::Array(entries)) => entries.iter().map(chart_entry).collect(),
+        None | Some(Value::Null) => {
             warnings.push("The response has no data.chart.".into());
             Vec::new()
         }
-        _ => {
+        Some(_) => {
             warnings.push("data.chart is not a list; no chart is drawn.".into());
             Vec::new()
         }
     };
-    let bad_rows = raw
-        .data
-        .rows
-        .iter()
-        .filter(|r| r.not_an_object.is_some())
-        .count();
+    let bad_rows = rows.iter().filter(|r| r.not_an_object.is_some()).count();
     if bad_rows > 0 {
         warnings.push(format!(
             "{bad_rows} row(s) in data.rows are not objects and are shown empty."
@@ -466,50 +493,107 @@ pub fn parse_clicks_response(bytes: &[u8]) -> Result<ClicksResponse, DecodeError
     Ok(ClicksResponse {
         clicks_total,
         chart,
-        rows: raw.data.rows,
-        filters: echoed_filters(&raw.data.filters),
-        meta: meta(&raw.meta),
+        rows,
+        filters: data
+            .filters
+            .as_ref()
+            .map(echoed_filters)
+            .unwrap_or_default(),
+        meta: meta.as_ref().map(read_meta).unwrap_or_default(),
         warnings,
     })
 }
 
-/// The decode error of a body that failed to parse, with its JSON path.
-/// Only the structure the model requires can fail (`data` an object,
-/// `data.rows` a list), so a walk over the generic value finds the place.
-fn locate_decode_error(bytes: &[u8]) -> DecodeError {
-    let value: Value = match serde_json::from_slice(bytes) {
-        Ok(value) => value,
-        Err(error) => {
-            return DecodeError {
-                path: "(top level)".into(),
-                message: error.to_string(),
-                truncated: error.is_eof(),
-                syntax: error.is_syntax(),
+type Envelope<'a> = (Option<RawData<'a>>, Option<Value<'a>>);
+
+/// Reads the whole body: syntax errors return at once; the first shape
+/// problem is kept in `shape_error` while the rest is still checked.
+fn read_envelope<'a>(
+    bytes: &'a [u8],
+    shape_error: &mut Option<DecodeError>,
+) -> Result<Envelope<'a>, json::Error> {
+    let mut reader = Reader::new(bytes)?;
+    let mut shape = |error: DecodeError| {
+        shape_error.get_or_insert(error);
+    };
+    let (mut data, mut meta) = (None, None);
+    if reader.peek()? != Kind::Object {
+        reader.skip()?;
+        shape(DecodeError::shape("(top level)", "missing field `data`"));
+    } else {
+        reader.begin_object()?;
+        while let Some(key) = reader.next_key()? {
+            match &*key.value() {
+                "data" if reader.peek()? == Kind::Object => {
+                    data = Some(read_data(&mut reader, &mut shape)?)
+                }
+                "data" => {
+                    reader.skip()?;
+                    shape(DecodeError::shape("data", "expected an object"));
+                }
+                "_meta" => meta = Some(reader.value()?),
+                _ => {
+                    reader.skip()?;
+                }
             }
         }
-    };
-    let shape = |path: &str, message: &str| DecodeError {
-        path: path.into(),
-        message: message.into(),
-        truncated: false,
-        syntax: false,
-    };
-    match value.get("data") {
-        None => shape("(top level)", "missing field `data`"),
-        Some(data) if !data.is_object() => shape("data", "expected an object"),
-        Some(data) => match data.get("rows") {
-            None => shape("data", "missing field `rows`"),
-            Some(rows) if !rows.is_array() => shape("data.rows", "expected a list of rows"),
-            Some(_) => shape("(top level)", "the body does not have the expected shape"),
-        },
+    }
+    reader.finish()?;
+    Ok((data, meta))
+}
+
+fn read_data<'a>(
+    reader: &mut Reader<'a>,
+    shape: &mut impl FnMut(DecodeError),
+) -> Result<RawData<'a>, json::Error> {
+    let mut data = RawData::default();
+    reader.begin_object()?;
+    while let Some(key) = reader.next_key()? {
+        match &*key.value() {
+            "summary" => data.summary = Some(reader.value()?),
+            "chart" => data.chart = Some(reader.value()?),
+            "filters" => data.filters = Some(reader.value()?),
+            "rows" if reader.peek()? == Kind::Array => {
+                let mut rows = Vec::new();
+                reader.begin_array()?;
+                while reader.next_item()? {
+                    rows.push(read_row(reader)?);
+                }
+                data.rows = Some(rows);
+            }
+            "rows" => {
+                reader.skip()?;
+                shape(DecodeError::shape("data.rows", "expected a list of rows"));
+            }
+            _ => {
+                reader.skip()?;
+            }
+        }
+    }
+    Ok(data)
+}
+
+/// A value's text for a message: a string's value, otherwise a short kind.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.value().into_owned(),
+        Value::Array(_) => "[list]".into(),
+        Value::Object(_) => "{object}".into(),
     }
 }
 
 fn chart_entry(entry: &Value) -> ChartEntry {
-    let timestamp: Field<String> = field_from_value(entry.get("timestamp"));
-    let day = timestamp
-        .value()
-        .and_then(|t| UtcDay::parse(t.get(..10).unwrap_or(t)));
+    let timestamp = match entry.get("timestamp") {
+        None | Some(Value::Null) => String::new(),
+        Some(other) => describe(other),
+    };
+    let day = match entry.get("timestamp") {
+        Some(Value::String(_)) => UtcDay::parse(timestamp.get(..10).unwrap_or(&timestamp)),
+        _ => None,
+    };
     let clicks = entry.get("clicks").and_then(Value::as_u64).unwrap_or(0);
     ChartEntry {
         day,
@@ -520,10 +604,8 @@ fn chart_entry(entry: &Value) -> ChartEntry {
 
 fn echoed_filters(filters: &Value) -> EchoedFilters {
     let day = |name: &str| {
-        filters
-            .get(name)
-            .and_then(Value::as_str)
-            .and_then(|s| UtcDay::parse(s.get(..10)?))
+        let text = filters.get(name)?.as_str()?;
+        UtcDay::parse(text.get(..10)?)
     };
     EchoedFilters {
         date_start: day("date_start"),
@@ -533,19 +615,19 @@ fn echoed_filters(filters: &Value) -> EchoedFilters {
     }
 }
 
-fn meta(meta: &Value) -> Meta {
-    let int = |pointer: &str| meta.pointer(pointer).and_then(Value::as_i64);
+fn read_meta(meta: &Value) -> Meta {
+    let int = |group: &str, name: &str| meta.get(group)?.get(name)?.as_i64();
     Meta {
-        credits_used: int("/_credits/used"),
-        credits_balance: int("/_credits/balance"),
-        remaining_minute: int("/_rate_limits/remaining_minute"),
+        credits_used: int("_credits", "used"),
+        credits_balance: int("_credits", "balance"),
+        remaining_minute: int("_rate_limits", "remaining_minute"),
     }
 }
 
 /// The `message` of an error body, and for a 422 its field errors as
 /// (field, message) pairs. Both empty when the body is not such JSON.
 pub fn error_body_message(bytes: &[u8]) -> (Option<String>, Vec<(String, String)>) {
-    let Ok(value) = serde_json::from_slice::<Value>(bytes) else {
+    let Ok(value) = json::parse(bytes) else {
         return (None, Vec::new());
     };
     let message = value
@@ -553,15 +635,16 @@ pub fn error_body_message(bytes: &[u8]) -> (Option<String>, Vec<(String, String)
         .and_then(Value::as_str)
         .map(|m| m.chars().take(500).collect());
     let mut field_errors = Vec::new();
-    if let Some(errors) = value.get("errors").and_then(Value::as_object) {
+    if let Some(Value::Object(errors)) = value.get("errors") {
         for (field, messages) in errors {
+            let field = field.value();
             match messages {
                 Value::Array(list) => field_errors.extend(
                     list.iter()
                         .filter_map(Value::as_str)
-                        .map(|m| (field.clone(), m.to_string())),
+                        .map(|m| (field.to_string(), m.into_owned())),
                 ),
-                Value::String(m) => field_errors.push((field.clone(), m.clone())),
+                Value::String(m) => field_errors.push((field.to_string(), m.value().into_owned())),
                 _ => {}
             }
         }
@@ -584,11 +667,11 @@ mod tests {
         assert_eq!(response.chart[1].day.unwrap().to_string(), "2026-01-31");
         assert_eq!(response.chart[1].clicks, 15);
         let row = &response.rows[0];
-        assert_eq!(row.id.value().unwrap(), "01JTESTCLICK000000000000001");
-        assert_eq!(row.fbclid, Field::Null);
-        assert_eq!(row.is_bot, Field::Value(false));
-        assert_eq!(row.gross_clicks, Field::Value(1));
-        assert_eq!(row.utm_term.text(), "fans");
+        assert_eq!(row.id().value().unwrap(), "01JTESTCLICK000000000000001");
+        assert_eq!(row.fbclid(), Field::Null);
+        assert_eq!(row.is_bot(), Field::Value(false));
+        assert_eq!(row.gross_clicks(), Field::Value(1));
+        assert_eq!(row.utm_term().text(), "fans");
         assert!(row.extra.is_empty());
         assert_eq!(
             response.filters.date_start.unwrap().to_string(),
@@ -609,16 +692,16 @@ mod tests {
         ],"filters":{}}}"#;
         let response = parse_clicks_response(body.as_bytes()).unwrap();
         let row = &response.rows[0];
-        assert_eq!(row.is_bot, Field::Invalid("yes".into()));
-        assert_eq!(row.gross_clicks, Field::Invalid("many".into()));
-        assert_eq!(row.country_code, Field::Invalid("7".into()));
-        assert_eq!(row.referrer, Field::Invalid("{object}".into()));
-        assert_eq!(row.created_at, Field::Missing);
+        assert_eq!(row.is_bot(), Field::Invalid("yes"));
+        assert_eq!(row.gross_clicks(), Field::Invalid("many"));
+        assert_eq!(row.country_code(), Field::Invalid("7"));
+        assert_eq!(row.referrer(), Field::Invalid("{object}"));
+        assert_eq!(row.created_at(), Field::Missing);
         assert_eq!(
             row.extra,
             vec![("brand_new".to_string(), "[1,2]".to_string())]
         );
-        assert_eq!(response.rows[1].id, Field::Null);
+        assert_eq!(response.rows[1].id(), Field::Null);
         assert_eq!(response.rows[2].not_an_object.as_deref(), Some("not a row"));
         assert_eq!(response.warnings.len(), 1);
         let fields = row.known_fields();
@@ -633,7 +716,7 @@ mod tests {
         assert_eq!(response.clicks_total, None);
         assert_eq!(response.total_for_paging(), 4);
         assert_eq!(response.chart[1].day, None);
-        assert_eq!(response.chart[1].timestamp.text(), "<b>x</b>");
+        assert_eq!(response.chart[1].timestamp, "<b>x</b>");
         assert!(response.warnings[0].contains("clicks_total"));
     }
 

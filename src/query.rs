@@ -1,11 +1,10 @@
 //! The one request the widget makes (CONTRACT 1): its query and URL.
 
 use crate::config::Filters;
-use serde::Serialize;
 
 /// The query string of `GET /api/smart-links/{id}/clicks`. All six
 /// parameters are always sent, so a request describes itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClicksQuery {
     /// `YYYY-MM-DDT00:00:00Z` of the first UTC day.
     pub date_start: String,

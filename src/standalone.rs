@@ -3,27 +3,19 @@
 //! small form when `proxy` or `link-id` is missing.
 
 use crate::config::{NAMES, REFUSED_NAMES};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, Document, HtmlInputElement, UrlSearchParams, Window};
 
-/// The filters as `slc-change` reports them.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ReportedFilters {
-    date_start: String,
-    date_end: String,
-    page_size: u32,
-    page: u32,
-    include_bots: bool,
-    include_duplicates: bool,
-}
-
-#[derive(Deserialize)]
-struct ChangeDetail {
-    filters: ReportedFilters,
-}
+/// The `slc-change` filter names and the query names they are kept under.
+const REPORTED_FILTERS: [(&str, &str); 6] = [
+    ("dateStart", "date-start"),
+    ("dateEnd", "date-end"),
+    ("pageSize", "page-size"),
+    ("page", "page"),
+    ("includeBots", "include-bots"),
+    ("includeDuplicates", "include-duplicates"),
+];
 
 /// Boots the page if this document is the standalone page (`#slc-page`).
 pub fn boot() {
@@ -68,11 +60,9 @@ fn show_widget(
         }
     }
     let keep_url_in_step = Closure::<dyn Fn(CustomEvent)>::new(|event: CustomEvent| {
-        if let (Some(window), Ok(detail)) = (
-            web_sys::window(),
-            serde_wasm_bindgen::from_value::<ChangeDetail>(event.detail()),
-        ) {
-            let _ = replace_query(&window, &detail.filters);
+        let filters = js_sys::Reflect::get(&event.detail(), &"filters".into());
+        if let (Some(window), Ok(filters)) = (web_sys::window(), filters) {
+            let _ = replace_query(&window, &filters);
         }
     });
     element.add_event_listener_with_callback(
@@ -85,17 +75,27 @@ fn show_widget(
     Ok(())
 }
 
-fn replace_query(window: &Window, filters: &ReportedFilters) -> Result<(), JsValue> {
+/// The text of a reported value: a string, number or boolean as JavaScript
+/// writes it.
+fn reported_text(value: &JsValue) -> Option<String> {
+    if let Some(text) = value.as_string() {
+        return Some(text);
+    }
+    if let Some(flag) = value.as_bool() {
+        return Some(flag.to_string());
+    }
+    value.as_f64()?;
+    let number: &js_sys::Number = value.unchecked_ref();
+    number.to_string_with_radix(10).ok().map(String::from)
+}
+
+fn replace_query(window: &Window, filters: &JsValue) -> Result<(), JsValue> {
     let params = UrlSearchParams::new_with_str(&window.location().search()?)?;
-    params.set("date-start", &filters.date_start);
-    params.set("date-end", &filters.date_end);
-    params.set("page-size", &filters.page_size.to_string());
-    params.set("page", &filters.page.to_string());
-    params.set("include-bots", &filters.include_bots.to_string());
-    params.set(
-        "include-duplicates",
-        &filters.include_duplicates.to_string(),
-    );
+    for (reported, name) in REPORTED_FILTERS {
+        if let Some(text) = reported_text(&js_sys::Reflect::get(filters, &reported.into())?) {
+            params.set(name, &text);
+        }
+    }
     let url = format!(
         "{}?{}",
         window.location().pathname()?,

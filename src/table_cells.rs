@@ -43,48 +43,55 @@ pub fn rows_payload(rows: &[ClickRow]) -> String {
         if index > 0 {
             out.push(ROW);
         }
-        push_time(&mut out, &row.created_at);
+        push_time(&mut out, row.created_at());
         for field in [
-            &row.country_code,
-            &row.browser_device_type,
-            &row.browser_name,
-            &row.browser_platform,
+            row.country_code(),
+            row.browser_device_type(),
+            row.browser_name(),
+            row.browser_platform(),
         ] {
             out.push(CELL);
             push_text(&mut out, field);
         }
         out.push(CELL);
-        match &row.referrer {
+        match row.referrer() {
             Field::Value(url) if is_http_url(url) => {
                 out.push(kind::LINK);
                 push_clean(&mut out, url);
             }
             other => push_text(&mut out, other),
         }
-        for field in [&row.utm_source, &row.utm_campaign] {
+        for field in [row.utm_source(), row.utm_campaign()] {
             out.push(CELL);
             push_text(&mut out, field);
         }
         out.push(CELL);
         out.push(kind::FLAGS);
         let mut first = true;
-        for (flag, name) in [(&row.is_bot, "Bot"), (&row.is_duplicate, "Duplicate")] {
-            let badge = match flag {
-                Field::Value(true) => name.to_string(),
-                Field::Invalid(raw) => format!("?{name}: {raw}"),
+        for (flag, name) in [(row.is_bot(), "Bot"), (row.is_duplicate(), "Duplicate")] {
+            let raw = match flag {
+                Field::Value(true) => None,
+                Field::Invalid(raw) => Some(raw),
                 _ => continue,
             };
             if !first {
                 out.push(PART);
             }
             first = false;
-            push_clean(&mut out, &badge);
+            if let Some(raw) = raw {
+                out.push('?');
+                out.push_str(name);
+                out.push_str(": ");
+                push_clean(&mut out, raw);
+            } else {
+                out.push_str(name);
+            }
         }
     }
     out
 }
 
-fn push_time(out: &mut String, created_at: &Field<String>) {
+fn push_time(out: &mut String, created_at: Field<&str>) {
     match created_at
         .value()
         .and_then(|t| parse_instant_ms(t).map(|ms| (t, ms)))
@@ -102,7 +109,7 @@ fn push_time(out: &mut String, created_at: &Field<String>) {
     }
 }
 
-fn push_text(out: &mut String, field: &Field<String>) {
+fn push_text(out: &mut String, field: Field<&str>) {
     match field {
         Field::Value(text) => {
             out.push(kind::TEXT);

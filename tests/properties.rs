@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use smart_link_clicks::api::interpret_response;
 use smart_link_clicks::config::{Config, MAX_PAGE_SIZE, MAX_RANGE_DAYS, NAMES};
 use smart_link_clicks::day::{parse_instant_ms, UtcDay};
+use smart_link_clicks::json;
 use smart_link_clicks::model::parse_clicks_response;
 use smart_link_clicks::query::{encode_path_segment, request_url, ClicksQuery};
 
@@ -63,7 +64,36 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    /// The reader accepts exactly what serde_json accepts, and reads the
+    /// same value.
+    #[test]
+    fn json_reader_agrees_with_serde_json_on_near_json(bytes in json_like_bytes()) {
+        let ours = json::parse(&bytes);
+        let theirs = serde_json::from_slice::<Value>(&bytes);
+        // Numbers are kept as text, so one too large for f64 is not an error
+        // here (JSON.parse makes it Infinity); serde_json refuses it.
+        prop_assume!(!theirs.as_ref().is_err_and(|e| e.to_string().contains("number out of range")));
+        prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?}", String::from_utf8_lossy(&bytes), ours);
+        if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+            prop_assert_eq!(to_serde(&ours), theirs);
+        }
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    /// Any JSON serde_json writes (compact or pretty) reads as serde_json
+    /// reads it.
+    #[test]
+    fn json_reader_reads_back_any_value(value in any_json(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+        let ours = json::parse(text.as_bytes()).map_err(|e| e.describe(text.as_bytes()));
+        let theirs: Value = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(to_serde(&ours.unwrap()), theirs);
+    }
 
     #[test]
     fn parser_never_panics_on_any_shape_and_keeps_every_row(response in any_response()) {
@@ -124,6 +154,82 @@ proptest! {
         let _ = parse_instant_ms(&text);
         let _ = UtcDay::parse(&text);
     }
+}
+
+/// Our reader's value as a `serde_json::Value`, to compare with serde_json.
+fn to_serde(value: &json::Value) -> Value {
+    match value {
+        json::Value::Null => Value::Null,
+        json::Value::Bool(b) => Value::Bool(*b),
+        json::Value::Number(text) => serde_json::from_str(text).expect("a number serde_json reads"),
+        json::Value::String(s) => Value::String(s.value().into_owned()),
+        json::Value::Array(items) => Value::Array(items.iter().map(to_serde).collect()),
+        json::Value::Object(members) => Value::Object(
+            members
+                .iter()
+                .map(|(k, v)| (k.value().into_owned(), to_serde(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// Pieces of JSON's own alphabet, for mutations.
+fn json_piece() -> impl Strategy<Value = &'static [u8]> {
+    prop_oneof![
+        Just(&b"{"[..]),
+        Just(&b"}"[..]),
+        Just(&b"["[..]),
+        Just(&b"]"[..]),
+        Just(&b","[..]),
+        Just(&b":"[..]),
+        Just(&b"\""[..]),
+        Just(&b"\\"[..]),
+        Just(&b"\\n"[..]),
+        Just(&b"\\u00e9"[..]),
+        Just(&b"\\x"[..]),
+        Just(&b"0"[..]),
+        Just(&b"12"[..]),
+        Just(&b"-"[..]),
+        Just(&b"."[..]),
+        Just(&b"e"[..]),
+        Just(&b"E+"[..]),
+        Just(&b"true"[..]),
+        Just(&b"fals"[..]),
+        Just(&b"null"[..]),
+        Just(&b" "[..]),
+        Just(&b"\n"[..]),
+        Just(&b"a"[..]),
+        Just(&b"\x01"[..]),
+        Just("é".as_bytes()),
+        Just(&b"\xff"[..]),
+    ]
+}
+
+/// Nearly-JSON bytes: a valid text with up to three pieces inserted, bytes
+/// removed or the end cut; or a number-like token in a list.
+fn json_like_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let mutated = (
+        any_json(),
+        prop::collection::vec(
+            (any::<prop::sample::Index>(), json_piece(), 0usize..3),
+            0..4,
+        ),
+    )
+        .prop_map(|(value, edits)| {
+            let mut bytes = serde_json::to_vec(&value).unwrap();
+            for (at, piece, how) in edits {
+                let at = at.index(bytes.len() + 1);
+                match how {
+                    0 => drop(bytes.splice(at..at, piece.iter().copied())),
+                    1 => drop(bytes.drain(at..(at + piece.len()).min(bytes.len()))),
+                    _ => bytes.truncate(at),
+                }
+            }
+            bytes
+        });
+    let number = "-?[0-9]{0,3}(\\.[0-9]{0,2})?([eE][+-]?[0-9]{0,2})?"
+        .prop_map(|n| format!("[{n}]").into_bytes());
+    prop_oneof![3 => mutated, 1 => number]
 }
 
 fn percent_decode(text: &str) -> String {

@@ -3,7 +3,8 @@
 
 use super::root::Shown;
 use crate::chart::{aria_label, daily_points, render_chart_svg, ChartSvg, DailyPoint, CHART_SIZE};
-use crate::format::{clicks_label, range_label};
+use crate::format::{clicks_label, css_percent, range_label};
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -113,14 +114,14 @@ pub fn ChartView(
                 <span class="slc-hint">" · point or use arrow keys for a day's clicks"</span>
             </figcaption>
             {move || match drawing.get() {
-                None => view! { <div class="slc-chart-placeholder" aria-hidden="true"></div> }.into_any(),
+                None => Either::Left(Either::Left(view! { <div class="slc-chart-placeholder" aria-hidden="true"></div> })),
                 Some(Drawing { points, .. }) if points.is_empty() => {
-                    view! { <p class="slc-empty">"No daily data for this range."</p> }.into_any()
+                    Either::Left(Either::Right(view! { <p class="slc-empty">{"No daily data for this range.".to_string()}</p> }))
                 }
-                Some(Drawing { chart: Err(why), .. }) => {
-                    view! { <p class="slc-empty">{format!("The chart could not be drawn: {why}")}</p> }.into_any()
-                }
-                Some(Drawing { chart: Ok(chart), label, total, .. }) => view! {
+                Some(Drawing { chart: Err(why), .. }) => Either::Left(Either::Right(view! {
+                    <p class="slc-empty">{format!("The chart could not be drawn: {why}")}</p>
+                })),
+                Some(Drawing { chart: Ok(chart), label, total, .. }) => Either::Right(view! {
                     // Scrolls sideways on narrow screens so labels stay readable.
                     <div class="slc-plot-wrap"><div class="slc-plot-inner">
                         <div
@@ -137,12 +138,12 @@ pub fn ChartView(
                         {(total == 0).then(|| view! { <p class="slc-chart-empty">"No clicks in this range"</p> })}
                         <div class="slc-tooltip-layer" aria-live="polite">
                             {move || tooltip().map(|(text, left, band)| view! {
-                                <div class="slc-day-band" style:left=format!("{:.3}%", left - band / 2.0) style:width=format!("{band:.3}%")></div>
-                                <div class="slc-tooltip" role="tooltip" style:left=format!("{left:.3}%")>{text}</div>
+                                <div class="slc-day-band" style:left=css_percent(left - band / 2.0) style:width=css_percent(band)></div>
+                                <div class="slc-tooltip" role="tooltip" style:left=css_percent(left)>{text}</div>
                             })}
                         </div>
                     </div></div>
-                }.into_any(),
+                }),
             }}
         </figure>
     }

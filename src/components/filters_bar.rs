@@ -63,24 +63,8 @@ pub fn FiltersBar(
 
     view! {
         <form class="slc-filters" part="filters" aria-label="Filters" on:submit=|ev| ev.prevent_default()>
-            <label class="slc-field">
-                <span>"From"</span>
-                <input
-                    type="date"
-                    prop:value=move || filters.with(|f| f.date_start.to_string())
-                    max=move || filters.with(|f| f.date_end.to_string())
-                    on:change=move |ev| on_date(RangeEnd::Start, ev)
-                />
-            </label>
-            <label class="slc-field">
-                <span>"To"</span>
-                <input
-                    type="date"
-                    prop:value=move || filters.with(|f| f.date_end.to_string())
-                    min=move || filters.with(|f| f.date_start.to_string())
-                    on:change=move |ev| on_date(RangeEnd::End, ev)
-                />
-            </label>
+            {date_field(filters, "From", RangeEnd::Start, on_date)}
+            {date_field(filters, "To", RangeEnd::End, on_date)}
             <span class="slc-utc-note">"UTC days"</span>
             <div class="slc-quick" role="group" aria-label="Quick ranges">
                 {QUICK_RANGES.map(|(days, label)| view! {
@@ -91,6 +75,46 @@ pub fn FiltersBar(
             {flag_checkbox(control, "Include duplicates", |f| f.include_duplicates, |f, on| f.include_duplicates = on)}
             {move || problem.get().map(|p| view! { <p class="slc-field-problem" role="alert">{p}</p> })}
         </form>
+    }
+}
+
+/// A labelled date input for one end of the range; `min`/`max` follow the
+/// other end. One function, so both inputs are one type in the wasm.
+fn date_field(
+    filters: RwSignal<Filters>,
+    label: &'static str,
+    end: RangeEnd,
+    on_date: impl Fn(RangeEnd, leptos::ev::Event) + Copy + 'static,
+) -> impl IntoView {
+    let this_end = move |f: &Filters| {
+        if end == RangeEnd::Start {
+            f.date_start
+        } else {
+            f.date_end
+        }
+    };
+    let other = move |f: &Filters| {
+        if end == RangeEnd::Start {
+            f.date_end
+        } else {
+            f.date_start
+        }
+    };
+    let (min, max) = match end {
+        RangeEnd::Start => (None, Some(other)),
+        RangeEnd::End => (Some(other), None),
+    };
+    view! {
+        <label class="slc-field">
+            <span>{label}</span>
+            <input
+                type="date"
+                prop:value=move || filters.with(|f| this_end(f).to_string())
+                min=move || min.map(|m| filters.with(|f| m(f).to_string()))
+                max=move || max.map(|m| filters.with(|f| m(f).to_string()))
+                on:change=move |ev| on_date(end, ev)
+            />
+        </label>
     }
 }
 

@@ -16,13 +16,14 @@ pub fn Notices(
     blocked: Signal<Option<Blocked>>,
 ) -> impl IntoView {
     view! {
-        <Show when=move || issues.with(|i| !i.is_empty())>
-            <div class="slc-notice slc-notice-config" part="notice" role="alert">
-                <ul>
-                    {move || issues.get().into_iter().map(|issue| view! { <li>{issue.message}</li> }).collect_view()}
-                </ul>
-            </div>
-        </Show>
+        {move || {
+            let issues = issues.get();
+            (!issues.is_empty()).then(|| view! {
+                <div class="slc-notice slc-notice-config" part="notice" role="alert">
+                    <ul>{issues.into_iter().map(|issue| view! { <li>{issue.message}</li> }).collect_view()}</ul>
+                </div>
+            })
+        }}
         {move || blocked.get().map(|b| view! {
             <p class="slc-notice slc-notice-setup" part="notice" role="status">{b.message()}</p>
         })}

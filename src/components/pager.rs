@@ -30,7 +30,6 @@ pub fn Pager(
     });
     // The options change with the page size only, not on every page flip.
     let page_size = Memo::new(move |_| filters.with(|f| f.page_size));
-    let go = move |page: u32| control.change(|f| Filters { page, ..f });
     let page_size_changed = move |ev: leptos::ev::Event| {
         if let Ok(size) = event_target_value(&ev).parse::<u32>() {
             control.change_filter(|f| f.page_size = size);
@@ -38,19 +37,11 @@ pub fn Pager(
     };
     view! {
         <nav class="slc-pager" part="pager" aria-label="Pages">
-            <button type="button" class="slc-button" aria-label="First page" title="First page"
-                disabled=move || !window.get().has_previous()
-                on:click=move |_| go(1)>"«"</button>
-            <button type="button" class="slc-button" aria-label="Previous page" title="Previous page"
-                disabled=move || !window.get().has_previous()
-                on:click=move |_| go(window.get_untracked().page - 1)>"‹"</button>
+            {page_button(control, window, "First page", "«", PageWindow::has_previous, |_| 1)}
+            {page_button(control, window, "Previous page", "‹", PageWindow::has_previous, |w| w.page - 1)}
             <span class="slc-page-label" aria-live="polite">{move || window.get().label()}</span>
-            <button type="button" class="slc-button" aria-label="Next page" title="Next page"
-                disabled=move || !window.get().has_next()
-                on:click=move |_| go(window.get_untracked().page + 1)>"›"</button>
-            <button type="button" class="slc-button" aria-label="Last page" title="Last page"
-                disabled=move || !window.get().has_next()
-                on:click=move |_| go(window.get_untracked().page_count)>"»"</button>
+            {page_button(control, window, "Next page", "›", PageWindow::has_next, |w| w.page + 1)}
+            {page_button(control, window, "Last page", "»", PageWindow::has_next, |w| w.page_count)}
             // A wrapping <label> would add the options' text to the name.
             <div class="slc-field slc-page-size">
                 <span aria-hidden="true">"Rows per page"</span>
@@ -65,5 +56,25 @@ pub fn Pager(
                 </select>
             </div>
         </nav>
+    }
+}
+
+/// One move button, named by `label`. Function pointers keep the four
+/// buttons one type (one copy of their code in the wasm).
+fn page_button(
+    control: ViewControl,
+    window: Memo<PageWindow>,
+    label: &'static str,
+    symbol: &'static str,
+    enabled: fn(&PageWindow) -> bool,
+    target: fn(&PageWindow) -> u32,
+) -> impl IntoView {
+    view! {
+        <button type="button" class="slc-button" aria-label=label title=label
+            disabled=move || !window.with(enabled)
+            on:click=move |_| {
+                let page = window.with_untracked(target);
+                control.change(|f| Filters { page, ..f });
+            }>{symbol}</button>
     }
 }

@@ -89,11 +89,14 @@ pub fn Summary(
             <p class="slc-range">{range}</p>
             <p class="slc-inclusion">{inclusion}</p>
             <p class="slc-rows-shown">{rows}</p>
-            <Show when=move || shown.with(|s| s.as_ref().is_some_and(|s| !s.data.warnings.is_empty()))>
-                <ul class="slc-warnings" role="status">
-                    {move || warnings().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
-                </ul>
-            </Show>
+            {move || {
+                let warnings = warnings();
+                (!warnings.is_empty()).then(|| view! {
+                    <ul class="slc-warnings" role="status">
+                        {warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
         </section>
     }
 }

@@ -17,20 +17,6 @@ extern "C" {
     fn render_rows(tbody: &web_sys::HtmlElement, payload: &str);
 }
 
-/// Column headings, in order (the last column opens the details).
-const COLUMNS: [&str; 10] = [
-    "Time",
-    "Country",
-    "Device",
-    "Browser",
-    "Platform",
-    "Referrer",
-    "UTM source",
-    "UTM campaign",
-    "Flags",
-    "Record",
-];
-
 /// The rows of the page on screen.
 #[component]
 pub fn ClicksTable(
@@ -87,13 +73,26 @@ pub fn ClicksTable(
                 <table class="slc-table" part="table">
                     <caption class="slc-visually-hidden">"Clicks of this page, newest first"</caption>
                     <thead>
-                        <tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+                        // Static markup: the same order as `table_cells::rows_payload`,
+                        // then the column of details buttons.
+                        <tr>
+                            <th scope="col">"Time"</th>
+                            <th scope="col">"Country"</th>
+                            <th scope="col">"Device"</th>
+                            <th scope="col">"Browser"</th>
+                            <th scope="col">"Platform"</th>
+                            <th scope="col">"Referrer"</th>
+                            <th scope="col">"UTM source"</th>
+                            <th scope="col">"UTM campaign"</th>
+                            <th scope="col">"Flags"</th>
+                            <th scope="col">"Record"</th>
+                        </tr>
                     </thead>
                     <tbody node_ref=tbody on:click=open_details></tbody>
                 </table>
-                <Show when=move || data.with(|d| d.as_ref().is_some_and(|d| d.rows.is_empty()))>
+                {move || data.with(|d| d.as_ref().is_some_and(|d| d.rows.is_empty())).then(|| view! {
                     <p class="slc-empty">"No clicks on this page."</p>
-                </Show>
+                })}
             </div>
             <ClickDetails data=data selected=selected />
         </section>
