@@ -51,7 +51,19 @@ impl<'a> Str<'a> {
         }
     }
 
+    /// True when the string's value is exactly `text` (a string with
+    /// escapes is compared after unescaping).
+    #[inline(always)]
+    pub fn is(&self, text: &str) -> bool {
+        if self.escaped {
+            self.value() == text
+        } else {
+            self.raw == text
+        }
+    }
+
     /// Appends the string's value to `out`.
+    #[inline(always)]
     pub fn push_to(&self, out: &mut String) {
         if !self.escaped {
             out.push_str(self.raw);
@@ -189,13 +201,14 @@ pub enum Kind {
     Null,
 }
 
-/// Bytes that end the fast scan of a string: a quote, a backslash or a
-/// control character.
+/// Bytes that end the fast scan of a string: a quote, a backslash, a
+/// control character, or the first byte of a non-ASCII character (checked
+/// as UTF-8 there, so the body is never validated as a whole).
 const STRING_STOP: [bool; 256] = {
     let mut table = [false; 256];
     let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = true;
+    while byte < 256 {
+        table[byte] = byte < 0x20 || byte >= 0x80;
         byte += 1;
     }
     table[b'"' as usize] = true;
@@ -203,9 +216,28 @@ const STRING_STOP: [bool; 256] = {
     table
 };
 
+/// True when one of the eight bytes of `word` is in [`STRING_STOP`]: a
+/// quote, a backslash, a byte below 0x20 or one from 0x80 (the classic
+/// "has zero byte" and "has byte less than" bit tricks, exact as a yes/no).
+#[inline(always)]
+fn word_has_string_stop(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let quote = has_zero(word ^ (ONES * u64::from(b'"')));
+    let backslash = has_zero(word ^ (ONES * u64::from(b'\\')));
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    (quote | backslash | control | (word & HIGH)) != 0
+}
+
 /// A pull reader over one JSON text.
+///
+/// UTF-8 is checked where it can occur: outside strings only ASCII is
+/// valid JSON, and inside strings each non-ASCII character is checked as it
+/// is passed. So every byte the reader has passed is valid UTF-8, which is
+/// what makes [`Reader::passed_text`] sound.
 pub struct Reader<'a> {
-    text: &'a str,
+    bytes: &'a [u8],
     pos: usize,
     depth: u32,
     /// Set by `begin_*`: the container just opened has no item yet.
@@ -215,35 +247,41 @@ pub struct Reader<'a> {
 type Result<T> = std::result::Result<T, Error>;
 
 impl<'a> Reader<'a> {
-    /// A reader over `input`, which must be UTF-8.
+    /// A reader over `input` (JSON text must be UTF-8; that is checked as
+    /// it is read).
     pub fn new(input: &'a [u8]) -> Result<Self> {
-        match std::str::from_utf8(input) {
-            Ok(text) => Ok(Self {
-                text,
-                pos: 0,
-                depth: 0,
-                fresh: false,
-            }),
-            Err(error) => Err(Error {
-                offset: error.valid_up_to(),
-                what: "the body is not UTF-8 text",
-                eof: false,
-            }),
-        }
+        Ok(Self {
+            bytes: input,
+            pos: 0,
+            depth: 0,
+            fresh: false,
+        })
     }
 
+    #[inline(always)]
     fn bytes(&self) -> &'a [u8] {
-        self.text.as_bytes()
+        self.bytes
+    }
+
+    /// Text the reader has already passed, from `start` to `end`.
+    fn passed_text(&self, start: usize, end: usize) -> &'a str {
+        debug_assert!(end <= self.pos && std::str::from_utf8(&self.bytes[start..end]).is_ok());
+        // SAFETY: `start..end` lies in what the reader has passed, which is
+        // ASCII outside strings and checked UTF-8 inside them (see the type's
+        // docs); both ends are at ASCII bytes or the ends of the input, so
+        // they are character boundaries.
+        unsafe { std::str::from_utf8_unchecked(&self.bytes[start..end]) }
     }
 
     fn error(&self, what: &'static str) -> Error {
         Error {
             offset: self.pos,
             what,
-            eof: self.pos >= self.text.len(),
+            eof: self.pos >= self.bytes.len(),
         }
     }
 
+    #[inline(always)]
     fn skip_whitespace(&mut self) {
         let bytes = self.bytes();
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = bytes.get(self.pos) {
@@ -253,6 +291,7 @@ impl<'a> Reader<'a> {
 
     /// The kind of the next value (after whitespace), or an error when
     /// none can start here.
+    #[inline(always)]
     pub fn peek(&mut self) -> Result<Kind> {
         self.skip_whitespace();
         match self.bytes().get(self.pos) {
@@ -266,6 +305,7 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline(always)]
     fn expect_byte(&mut self, byte: u8, what: &'static str) -> Result<()> {
         self.skip_whitespace();
         if self.bytes().get(self.pos) == Some(&byte) {
@@ -294,6 +334,12 @@ impl<'a> Reader<'a> {
     /// The next key of the object being read (its `:` consumed), or `None`
     /// at its `}`.
     pub fn next_key(&mut self) -> Result<Option<Str<'a>>> {
+        self.next_key_inline()
+    }
+
+    /// [`Reader::next_key`], inlined where rows are read.
+    #[inline(always)]
+    pub fn next_key_inline(&mut self) -> Result<Option<Str<'a>>> {
         self.skip_whitespace();
         let first = std::mem::replace(&mut self.fresh, false);
         match self.bytes().get(self.pos) {
@@ -312,7 +358,7 @@ impl<'a> Reader<'a> {
         if self.bytes().get(self.pos) != Some(&b'"') {
             return Err(self.error("expected a string key"));
         }
-        let key = self.string()?;
+        let key = self.string_inline()?;
         self.expect_byte(b':', "expected `:`")?;
         Ok(Some(key))
     }
@@ -345,6 +391,12 @@ impl<'a> Reader<'a> {
 
     /// Reads a string (the reader must be at its opening quote).
     pub fn string(&mut self) -> Result<Str<'a>> {
+        self.string_inline()
+    }
+
+    /// [`Reader::string`], inlined where keys and row values are read.
+    #[inline(always)]
+    fn string_inline(&mut self) -> Result<Str<'a>> {
         self.skip_whitespace();
         let bytes = self.bytes();
         if bytes.get(self.pos) != Some(&b'"') {
@@ -354,6 +406,16 @@ impl<'a> Reader<'a> {
         let mut at = start;
         let mut escaped = false;
         loop {
+            // Eight bytes at a time while none of them stops the scan.
+            while let Some(word) = bytes.get(at..at + 8) {
+                let word = u64::from_le_bytes([
+                    word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+                ]);
+                if word_has_string_stop(word) {
+                    break;
+                }
+                at += 8;
+            }
             while at < bytes.len() && !STRING_STOP[bytes[at] as usize] {
                 at += 1;
             }
@@ -363,6 +425,7 @@ impl<'a> Reader<'a> {
                     escaped = true;
                     at += self.escape_length(at)?;
                 }
+                Some(&byte) if byte >= 0x80 => at += self.character_length(at)?,
                 Some(_) => {
                     self.pos = at;
                     return Err(self.error("control character in a string"));
@@ -375,9 +438,36 @@ impl<'a> Reader<'a> {
         }
         self.pos = at + 1;
         Ok(Str {
-            raw: &self.text[start..at],
+            raw: self.passed_text(start, at),
             escaped,
         })
+    }
+
+    /// The length of the non-ASCII character at `at`, checked as UTF-8.
+    fn character_length(&mut self, at: usize) -> Result<usize> {
+        let bytes = self.bytes();
+        let length = match bytes[at] {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => 0,
+        };
+        match bytes.get(at..at + length) {
+            Some(sequence) if length > 0 && std::str::from_utf8(sequence).is_ok() => Ok(length),
+            // A sequence cut by the end of the body is a truncated body.
+            None if std::str::from_utf8(&bytes[at..]).is_err_and(|e| e.error_len().is_none()) => {
+                self.pos = bytes.len();
+                Err(self.error("the string does not end"))
+            }
+            _ => {
+                self.pos = at;
+                Err(Error {
+                    offset: at,
+                    what: "the body is not UTF-8 text",
+                    eof: false,
+                })
+            }
+        }
     }
 
     /// The length of the escape at `at` (a backslash), checked.
@@ -444,25 +534,40 @@ impl<'a> Reader<'a> {
             return Err(self.error("invalid number"));
         }
         self.pos = at;
-        Ok(&self.text[start..at])
+        Ok(self.passed_text(start, at))
     }
 
+    #[inline(always)]
     fn literal(&mut self, word: &'static str) -> Result<()> {
-        if self.text[self.pos..].starts_with(word) {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(())
         } else {
-            let matched = self.text[self.pos..]
-                .bytes()
+            let matched = self.bytes[self.pos..]
+                .iter()
                 .zip(word.bytes())
-                .take_while(|(a, b)| a == b)
+                .take_while(|(a, b)| **a == *b)
                 .count();
             self.pos += matched;
             Err(self.error("expected a value"))
         }
     }
 
+    /// Reads a field value that is expected to be a string, appending its
+    /// value to `out`; any other kind is left unread and returned.
+    #[inline(always)]
+    pub fn string_into(&mut self, out: &mut String) -> Result<Option<Kind>> {
+        match self.peek()? {
+            Kind::String => {
+                self.string_inline()?.push_to(out);
+                Ok(None)
+            }
+            other => Ok(Some(other)),
+        }
+    }
+
     /// Reads `true` or `false`.
+    #[inline(always)]
     pub fn boolean(&mut self) -> Result<bool> {
         match self.peek()? {
             Kind::Bool if self.bytes()[self.pos] == b't' => self.literal("true").map(|()| true),
@@ -472,6 +577,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads `null`.
+    #[inline(always)]
     pub fn null(&mut self) -> Result<()> {
         self.peek()?;
         self.literal("null")
@@ -531,13 +637,23 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        Ok(&self.text[start..self.pos])
+        Ok(self.passed_text(start, self.pos))
+    }
+
+    /// How far the reader is into the input, in bytes.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
+    /// How many bytes of input are left.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len() - self.pos
     }
 
     /// Checks that nothing but whitespace follows the value read.
     pub fn finish(&mut self) -> Result<()> {
         self.skip_whitespace();
-        if self.pos < self.text.len() {
+        if self.pos < self.bytes.len() {
             return Err(Error {
                 offset: self.pos,
                 what: "unexpected text after the JSON value",
@@ -636,6 +752,46 @@ mod tests {
         assert!(parse(br#"{"a": [1, 2"#).unwrap_err().eof);
         assert!(parse(br#"{"a": "text"#).unwrap_err().eof);
         assert!(!parse(b"<html>").unwrap_err().eof);
+    }
+
+    #[test]
+    fn utf8_is_checked_inside_strings_and_cut_characters_read_as_truncation() {
+        assert_eq!(
+            text(&parse("\"naïve ✓ 😀\"".as_bytes()).unwrap()),
+            "naïve ✓ 😀"
+        );
+        let bad = parse(b"[\"ok\", \"bad \xc3\x28\"]").unwrap_err();
+        assert_eq!(
+            (bad.what, bad.offset, bad.eof),
+            ("the body is not UTF-8 text", 12, false)
+        );
+        assert!(
+            parse(b"[\"\xed\xa0\x80\"]").is_err(),
+            "an encoded surrogate is not UTF-8"
+        );
+        assert!(parse(b"\xff").is_err(), "non-ASCII outside a string");
+        let cut = parse("[\"é".as_bytes().split_last().unwrap().1).unwrap_err();
+        assert!(cut.eof, "a character cut by the end of the body: {cut:?}");
+    }
+
+    #[test]
+    fn the_word_scan_stops_exactly_where_the_byte_scan_does() {
+        for byte in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = byte;
+                assert_eq!(
+                    word_has_string_stop(u64::from_le_bytes(word)),
+                    STRING_STOP[byte as usize],
+                    "byte {byte:#04x} at {at}"
+                );
+            }
+        }
+        let long = format!("\"{}\\n{}\"", "x".repeat(37), "é".repeat(9));
+        assert_eq!(
+            text(&parse(long.as_bytes()).unwrap()),
+            format!("{}\n{}", "x".repeat(37), "é".repeat(9))
+        );
     }
 
     #[test]

@@ -81,6 +81,15 @@ macro_rules! click_row {
 
         const FIELD_EXPECT: [Expect; FIELD_COUNT] = [$( Expect::$expect, )*];
 
+        /// The position of a known field name (a `match`: the compiler
+        /// dispatches on length before comparing bytes).
+        fn field_index(name: &str) -> Option<usize> {
+            match name {
+                $( stringify!($field) => Some(FieldId::$field as usize), )*
+                _ => None,
+            }
+        }
+
         impl ClickRow {
             $(
                 $(#[$doc])*
@@ -242,46 +251,46 @@ impl ClickRow {
             ..Self::default()
         }
     }
+}
 
-    /// Appends `text` to the row's buffer, returning its range.
-    fn push_text(&mut self, text: &str) -> (u32, u32) {
-        let start = self.text.len() as u32;
-        self.text.push_str(text);
-        (start, self.text.len() as u32)
-    }
+/// Appends `value` to a row's text, returning its range.
+fn push_text(text: &mut String, value: &str) -> (u32, u32) {
+    let start = text.len() as u32;
+    text.push_str(value);
+    (start, text.len() as u32)
+}
 
-    /// Reads one field's value into its slot.
-    fn read_field(&mut self, reader: &mut Reader, index: usize) -> Result<(), json::Error> {
-        let slot = match (reader.peek()?, FIELD_EXPECT[index]) {
-            (Kind::Null, _) => {
-                reader.null()?;
-                Slot::Null
-            }
-            (Kind::String, Expect::Text) => {
-                let start = self.text.len() as u32;
-                reader.string()?.push_to(&mut self.text);
-                Slot::Text(start, self.text.len() as u32)
-            }
-            (Kind::Bool, Expect::Flag) => Slot::Flag(reader.boolean()?),
-            (Kind::Number, Expect::Count) => {
-                let number = reader.number()?;
-                match number.parse() {
-                    Ok(count) => Slot::Count(count),
-                    Err(_) => {
-                        let (start, end) = self.push_text(number);
-                        Slot::Invalid(start, end)
-                    }
+/// Reads one field's value: its slot, with any text added to the row's
+/// `text`.
+#[inline(always)]
+fn read_field(reader: &mut Reader, expect: Expect, text: &mut String) -> Result<Slot, json::Error> {
+    Ok(match (reader.peek()?, expect) {
+        (Kind::Null, _) => {
+            reader.null()?;
+            Slot::Null
+        }
+        (Kind::String, Expect::Text) => {
+            let start = text.len() as u32;
+            reader.string_into(text)?;
+            Slot::Text(start, text.len() as u32)
+        }
+        (Kind::Bool, Expect::Flag) => Slot::Flag(reader.boolean()?),
+        (Kind::Number, Expect::Count) => {
+            let number = reader.number()?;
+            match number.parse() {
+                Ok(count) => Slot::Count(count),
+                Err(_) => {
+                    let (start, end) = push_text(text, number);
+                    Slot::Invalid(start, end)
                 }
             }
-            (kind, _) => {
-                let text = wrong_type_text(reader, kind)?;
-                let (start, end) = self.push_text(&text);
-                Slot::Invalid(start, end)
-            }
-        };
-        self.slots[index] = slot;
-        Ok(())
-    }
+        }
+        (kind, _) => {
+            let value = wrong_type_text(reader, kind)?;
+            let (start, end) = push_text(text, &value);
+            Slot::Invalid(start, end)
+        }
+    })
 }
 
 /// How a value of an unexpected type is shown: a string's value, a scalar's
@@ -301,39 +310,88 @@ fn wrong_type_text(reader: &mut Reader, kind: Kind) -> Result<String, json::Erro
     })
 }
 
-/// Reads one element of `data.rows`.
-fn read_row(reader: &mut Reader) -> Result<ClickRow, json::Error> {
-    let kind = reader.peek()?;
-    if kind != Kind::Object {
-        return Ok(ClickRow::not_an_object(wrong_type_text(reader, kind)?));
-    }
-    let mut row = ClickRow {
-        text: String::with_capacity(256),
-        ..ClickRow::default()
-    };
-    reader.begin_object()?;
-    // Keys usually come in API order: try the one after the last first.
-    let mut expected = 0;
-    while let Some(key) = reader.next_key()? {
-        let key = key.value();
-        let index = if FIELD_NAMES.get(expected) == Some(&&*key) {
-            Some(expected)
-        } else {
-            FIELD_NAMES.iter().position(|name| *name == key)
-        };
-        expected = index.map_or(expected, |i| i + 1);
-        match index {
-            Some(index) => row.read_field(reader, index)?,
-            None => {
-                let text = match reader.peek()? {
-                    Kind::String => reader.string()?.value().into_owned(),
-                    _ => reader.skip()?.to_string(),
-                };
-                row.extra.push((key.into_owned(), text));
-            }
+/// Reads the elements of `data.rows`. Rows of one response list their keys
+/// in the same order, so each key is first checked against the field the
+/// previous row had at that position: one comparison per key.
+struct RowReader {
+    /// The field index seen at each key position of the previous row.
+    order: Vec<usize>,
+    /// The previous row's text length: the next row's buffer size.
+    text_hint: usize,
+    rows: Vec<ClickRow>,
+}
+
+impl RowReader {
+    fn new() -> Self {
+        Self {
+            order: Vec::with_capacity(FIELD_COUNT),
+            text_hint: 256,
+            rows: Vec::new(),
         }
     }
-    Ok(row)
+
+    #[inline(always)]
+    fn field_at(&mut self, position: usize, key: json::Str) -> Option<usize> {
+        if let Some(&index) = self.order.get(position) {
+            if key.is(FIELD_NAMES[index]) {
+                return Some(index);
+            }
+        }
+        let index = field_index(&key.value())?;
+        self.order.truncate(position);
+        if self.order.len() == position {
+            self.order.push(index);
+        }
+        Some(index)
+    }
+
+    /// Reads the list (the reader at its `[`).
+    fn read_all(mut self, reader: &mut Reader) -> Result<Vec<ClickRow>, json::Error> {
+        reader.begin_array()?;
+        let start = reader.offset();
+        while reader.next_item()? {
+            let row = self.read(reader)?;
+            self.rows.push(row);
+            if self.rows.len() == 1 {
+                // Room for as many rows as the rest of the body holds.
+                let row_len = (reader.offset() - start).max(64);
+                self.rows
+                    .reserve((reader.remaining() / row_len).min(100_000));
+            }
+        }
+        Ok(self.rows)
+    }
+
+    #[inline(always)]
+    fn read(&mut self, reader: &mut Reader) -> Result<ClickRow, json::Error> {
+        let kind = reader.peek()?;
+        if kind != Kind::Object {
+            return Ok(ClickRow::not_an_object(wrong_type_text(reader, kind)?));
+        }
+        let mut row = ClickRow {
+            text: String::with_capacity(self.text_hint),
+            ..ClickRow::default()
+        };
+        reader.begin_object()?;
+        let mut position = 0;
+        while let Some(key) = reader.next_key_inline()? {
+            match self.field_at(position, key) {
+                Some(index) => {
+                    row.slots[index] = read_field(reader, FIELD_EXPECT[index], &mut row.text)?
+                }
+                None => {
+                    let text = match reader.peek()? {
+                        Kind::String => reader.string()?.value().into_owned(),
+                        _ => reader.skip()?.to_string(),
+                    };
+                    row.extra.push((key.value().into_owned(), text));
+                }
+            }
+            position += 1;
+        }
+        self.text_hint = row.text.len().max(16);
+        Ok(row)
+    }
 }
 
 /// One day of the chart.
@@ -554,12 +612,7 @@ fn read_data<'a>(
             "chart" => data.chart = Some(reader.value()?),
             "filters" => data.filters = Some(reader.value()?),
             "rows" if reader.peek()? == Kind::Array => {
-                let mut rows = Vec::new();
-                reader.begin_array()?;
-                while reader.next_item()? {
-                    rows.push(read_row(reader)?);
-                }
-                data.rows = Some(rows);
+                data.rows = Some(RowReader::new().read_all(reader)?);
             }
             "rows" => {
                 reader.skip()?;
