@@ -9,6 +9,10 @@ import { BROTLI_BUDGET, measure } from '../tests/e2e/support/size-budget.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const FLIPS = Number(process.env.BENCH_FLIPS ?? 200);
+// BENCH_ONLY=size,parse (names: size navigation render flip parse memory rows10000)
+// runs a subset while working on one figure; the default runs everything.
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const want = (name) => !ONLY || ONLY.has(name);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (n, digits = 1) => Number(n.toFixed(digits));
 
@@ -127,7 +131,7 @@ async function memoryUsed(page) {
 
 const figure = (name, value, unit, budget, pass, note) => {
   results.figures[name] = { value, unit, budget, pass, note };
-  console.log(`${name}: ${value} ${unit} (budget ${budget}) ${pass === null ? '' : pass ? 'pass' : 'FAIL'}`);
+  console.log(`${name}: ${value} ${unit} (budget ${budget}) ${pass === null ? '' : pass ? 'pass' : 'FAIL'}${note ? ` — ${note}` : ''}`);
 };
 
 // 1. Transfer size.
@@ -136,24 +140,30 @@ figure('size_brotli', round(size.total.brotli / 1024), 'KB brotli', '≤ 120 KB'
 results.sizes = size;
 
 // 2. Navigation to first rows visible.
+if (want('navigation')) {
 const navWidget = await firstRows('widget');
 const navBase = await firstRows('baseline');
 figure('navigation_ratio', round(navWidget / navBase, 2), '× baseline', '≤ 1.5', navWidget / navBase <= 1.5, `widget ${round(navWidget)} ms, baseline ${round(navBase)} ms`);
+}
 
 // 3. Rendering a 1,000-row page (response end to rows in the DOM).
+if (want('render')) {
 const r1000w = await render('widget', 'viral', 1000);
 const r1000b = await render('baseline', 'viral', 1000);
 figure('render_1000_ratio', round(r1000w / r1000b, 2), '× baseline', '≤ 1.2', r1000w / r1000b <= 1.2, `widget ${round(r1000w)} ms, baseline ${round(r1000b)} ms`);
+}
 
 // 4. Page flip (next 100 rows; response end to rows replaced).
+if (want('flip')) {
 const flipW = await flips('widget', 15);
 const flipB = await flips('baseline', 15);
 await flipW.page.close();
 await flipB.page.close();
 figure('page_flip_ratio', round(flipW.median / flipB.median, 2), '× baseline', '≤ 1.2', flipW.median / flipB.median <= 1.2, `widget ${round(flipW.median)} ms, baseline ${round(flipB.median)} ms`);
+}
 
 // 5. Parsing a 1,000-row response: wasm vs JSON.parse of the same bytes.
-{
+if (want('parse')) {
   const page = await newPage();
   await page.goto(url('widget', 'viral'));
   await rowsEvent(page, 100);
@@ -197,7 +207,7 @@ async function memoryRatio(kind) {
   await page.close();
   return { one, many, ratio: many.total / one.total };
 }
-{
+if (want('memory')) {
   const w = await memoryRatio('widget');
   const b = await memoryRatio('baseline');
   const mb = (n) => round(n / 1048576, 2);
@@ -205,7 +215,7 @@ async function memoryRatio(kind) {
 }
 
 // 8. A 10,000-row response.
-{
+if (want('rows10000')) {
   const responsive = [];
   const w = await render('widget', 'demo+rows10000', 10000, { runs: 3, responsive });
   const b = await render('baseline', 'demo+rows10000', 10000, { runs: 3 });
@@ -234,6 +244,10 @@ const lines = [
   '',
 ];
 const out = process.env.BENCH_OUT ?? path.join(repoRoot, 'bench');
+if (ONLY) {
+  console.log('BENCH_ONLY run: results files left as they are');
+  process.exit(0);
+}
 writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(path.join(out, 'results-latest.md'), `${lines.join('\n')}\n`);
 console.log(`wrote ${path.join(out, 'results.json')} and results-latest.md`);

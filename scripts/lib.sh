@@ -11,6 +11,7 @@ export PATH="$SLC_TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+ESBUILD_VERSION=0.28.2
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -38,6 +39,11 @@ ensure_build_tools() {
     log "installing wasm-opt (binaryen@$BINARYEN_VERSION from npm; Debian's is too old)"
     mkdir -p "$SLC_TOOLS"
     npm install --prefix "$SLC_TOOLS" --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null
+  fi
+  if [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
+    log "installing esbuild $ESBUILD_VERSION (minifies the release JavaScript)"
+    mkdir -p "$SLC_TOOLS"
+    npm install --prefix "$SLC_TOOLS" --no-audit --no-fund "esbuild@$ESBUILD_VERSION" >/dev/null
   fi
 }
 
