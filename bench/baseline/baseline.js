@@ -7,7 +7,10 @@ const pageSize = Number(params.get('page-size') ?? 100);
 let page = 1;
 const end = new Date().toISOString().slice(0, 10);
 const start = params.get('date-start') ?? new Date(Date.now() - 29 * 86400000).toISOString().slice(0, 10);
-const format = new Intl.DateTimeFormat([], { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+// The same local-time text as the widget's table (src/table_rows.js).
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n) => (n < 10 ? `0${n}` : `${n}`);
+const localTime = (d) => `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 const tbody = document.getElementById('rows');
 
 function cell(tr, text) {
@@ -27,7 +30,7 @@ function render(json) {
   for (const row of data.rows) {
     const tr = document.createElement('tr');
     const time = document.createElement('td');
-    time.textContent = format.format(new Date(row.created_at));
+    time.textContent = localTime(new Date(row.created_at));
     time.title = row.created_at;
     tr.appendChild(time);
     for (const key of ['country_code', 'browser_device_type', 'browser_name', 'browser_platform', 'referrer', 'utm_source', 'utm_campaign']) {
