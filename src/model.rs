@@ -362,7 +362,10 @@ impl RowReader {
         Ok(self.rows)
     }
 
-    #[inline(always)]
+    // Not inlined into the loop: a function called once per row is one the
+    // engine soon compiles with its optimizing tier, while one long call
+    // would run a whole first page in the baseline tier.
+    #[inline(never)]
     fn read(&mut self, reader: &mut Reader) -> Result<ClickRow, json::Error> {
         let kind = reader.peek()?;
         if kind != Kind::Object {
