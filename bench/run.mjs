@@ -7,7 +7,7 @@ import path from 'node:path';
 import { launchBrowser, repoRoot, startMockProxy, startSite } from '../tests/e2e/support/env.mjs';
 import { BROTLI_BUDGET, measure } from '../tests/e2e/support/size-budget.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const FLIPS = Number(process.env.BENCH_FLIPS ?? 200);
 // BENCH_ONLY=size,parse (names: size navigation render flip parse memory rows10000)
 // runs a subset while working on one figure; the default runs everything.

@@ -1,5 +1,6 @@
-// Plain-JS baseline: fetch the same URL, render the same default columns and
-// an SVG polyline of the chart. Text only (textContent), like the widget.
+// Plain-JS baseline: fetch the same URL, render the same rows (the same DOM
+// as the widget's table) and an SVG polyline of the chart. Text only
+// (textContent), like the widget.
 const params = new URLSearchParams(location.search);
 const proxy = params.get('proxy').replace(/\/+$/, '');
 const linkId = params.get('link-id');
@@ -13,11 +14,21 @@ const two = (n) => (n < 10 ? `0${n}` : `${n}`);
 const localTime = (d) => `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 const tbody = document.getElementById('rows');
 
-function cell(tr, text) {
-  const td = document.createElement('td');
-  td.textContent = text ?? '—';
-  td.title = text ?? '';
-  tr.appendChild(td);
+// The rows carry the same DOM as the widget's (src/table_rows.js): classes,
+// a <time> with its UTC title, http(s) referrers as links, flag badges and
+// a named Details button, so both sides build the same table.
+function td(tr, className, text, title) {
+  const cell = document.createElement('td');
+  cell.className = className;
+  cell.textContent = text;
+  if (title) cell.title = title;
+  tr.appendChild(cell);
+  return cell;
+}
+
+function textCell(tr, value) {
+  if (value == null || typeof value !== 'string') td(tr, 'slc-cell slc-none', '—');
+  else td(tr, 'slc-cell', value, value);
 }
 
 function render(json) {
@@ -27,23 +38,44 @@ function render(json) {
   const step = 660 / Math.max(1, data.chart.length - 1);
   document.getElementById('line').setAttribute('points', data.chart.map((c, i) => `${50 + i * step},${220 - (c.clicks / max) * 200}`).join(' '));
   const fragment = document.createDocumentFragment();
-  for (const row of data.rows) {
+  data.rows.forEach((row, index) => {
     const tr = document.createElement('tr');
-    const time = document.createElement('td');
-    time.textContent = localTime(new Date(row.created_at));
-    time.title = row.created_at;
-    tr.appendChild(time);
-    for (const key of ['country_code', 'browser_device_type', 'browser_name', 'browser_platform', 'referrer', 'utm_source', 'utm_campaign']) {
-      cell(tr, row[key]);
+    const date = new Date(row.created_at);
+    const iso = date.toISOString();
+    const time = document.createElement('time');
+    const timeText = localTime(date);
+    time.textContent = timeText;
+    time.title = `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+    time.setAttribute('datetime', row.created_at);
+    td(tr, 'slc-time', '').appendChild(time);
+    for (const key of ['country_code', 'browser_device_type', 'browser_name', 'browser_platform']) textCell(tr, row[key]);
+    if (/^https?:\/\/\S/i.test(row.referrer ?? '')) {
+      const link = document.createElement('a');
+      link.href = row.referrer;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      link.textContent = row.referrer;
+      td(tr, 'slc-cell', '', row.referrer).appendChild(link);
+    } else {
+      textCell(tr, row.referrer);
     }
-    cell(tr, [row.is_bot ? 'Bot' : '', row.is_duplicate ? 'Duplicate' : ''].join(' ').trim());
-    const details = document.createElement('td');
+    for (const key of ['utm_source', 'utm_campaign']) textCell(tr, row[key]);
+    const flags = td(tr, 'slc-flags', '');
+    for (const badge of [row.is_bot && 'Bot', row.is_duplicate && 'Duplicate'].filter(Boolean)) {
+      const span = document.createElement('span');
+      span.className = 'slc-badge';
+      span.textContent = badge;
+      flags.appendChild(span);
+    }
     const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'slc-link-button';
+    button.dataset.row = String(index);
+    button.setAttribute('aria-label', `Details of the click at ${timeText}`);
     button.textContent = 'Details';
-    details.appendChild(button);
-    tr.appendChild(details);
+    td(tr, '', '').appendChild(button);
     fragment.appendChild(tr);
-  }
+  });
   tbody.replaceChildren(fragment);
 }
 
