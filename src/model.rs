@@ -353,10 +353,10 @@ impl RowReader {
             let row = self.read(reader)?;
             self.rows.push(row);
             if self.rows.len() == 1 {
-                // Room for as many rows as the rest of the body holds.
+                // Room for as many rows as the rest of the body holds, up to
+                // the largest page the API serves (bigger lists just grow).
                 let row_len = (reader.offset() - start).max(64);
-                self.rows
-                    .reserve((reader.remaining() / row_len).min(100_000));
+                self.rows.reserve((reader.remaining() / row_len).min(1000));
             }
         }
         Ok(self.rows)
