@@ -91,6 +91,33 @@ pub fn rows_payload(rows: &[ClickRow]) -> String {
     out
 }
 
+/// The details dialog's list for one row, for `renderRecord` in
+/// `table_rows.js`: name/value pairs separated like rows, name and value
+/// like cells. Every known field in API order (`(missing)`, `(none)`,
+/// `(unexpected: …)` where so), then fields this version does not know,
+/// marked "(new field)"; a row that was not an object says so first.
+pub fn record_payload(row: &ClickRow) -> String {
+    let mut out = String::with_capacity(1024);
+    let mut pair = |name: &str, value: &str| {
+        if !out.is_empty() {
+            out.push(ROW);
+        }
+        push_clean(&mut out, name);
+        out.push(CELL);
+        push_clean(&mut out, value);
+    };
+    if let Some(raw) = &row.not_an_object {
+        pair("(row)", &format!("not an object: {raw}"));
+    }
+    for (name, value) in row.known_fields() {
+        pair(name, &value);
+    }
+    for (name, value) in &row.extra {
+        pair(&format!("{name} (new field)"), value);
+    }
+    out
+}
+
 fn push_time(out: &mut String, created_at: Field<&str>) {
     match created_at
         .value()
@@ -184,6 +211,22 @@ mod tests {
         assert_eq!(table[1][6], "va\u{fffd}b\u{fffd}c");
         assert_eq!(table[1][7], "n");
         assert_eq!(table[1].len(), 9);
+    }
+
+    #[test]
+    fn the_record_lists_every_field_then_new_ones() {
+        let body = br#"{"data":{"rows":[{"id":"a","brand_new":"x\u001fy","is_bot":"yes"}, 7]}}"#;
+        let rows = parse_clicks_response(body).unwrap().rows;
+        let pairs: Vec<Vec<String>> = cells(&record_payload(&rows[0]));
+        assert_eq!(pairs.len(), 28, "27 known fields and one new one");
+        assert_eq!(pairs[0], ["id", "a"]);
+        assert_eq!(pairs[1], ["created_at", "(missing)"]);
+        assert_eq!(pairs[9], ["is_bot", "(unexpected: yes)"]);
+        assert_eq!(pairs[27], ["brand_new (new field)", "x\u{fffd}y"]);
+        assert_eq!(
+            cells(&record_payload(&rows[1]))[0],
+            ["(row)", "not an object: 7"]
+        );
     }
 
     #[test]

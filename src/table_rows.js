@@ -123,3 +123,18 @@ export function renderRows(tbody, payload) {
   }
   tbody.replaceChildren(fragment);
 }
+
+// Writes the details dialog's list from table_cells::record_payload: one
+// <div><dt>name</dt><dd>value</dd></div> per field, text only.
+export function renderRecord(dl, payload) {
+  const fragment = document.createDocumentFragment();
+  for (const pair of payload ? payload.split('\x1e') : []) {
+    const [name, value] = pair.split('\x1f');
+    const item = document.createElement('div');
+    item.className = 'slc-record-item';
+    item.appendChild(document.createElement('dt')).textContent = name;
+    item.appendChild(document.createElement('dd')).textContent = value ?? '';
+    fragment.appendChild(item);
+  }
+  dl.replaceChildren(fragment);
+}

@@ -2,9 +2,17 @@
 //! including fields this version does not know, as text.
 
 use crate::model::ClicksResponse;
+use crate::table_cells::record_payload;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/table_rows.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = renderRecord)]
+    fn render_record(list: &web_sys::HtmlElement, payload: &str);
+}
 
 /// The details dialog for the selected row.
 #[component]
@@ -15,49 +23,33 @@ pub fn ClickDetails(
     selected: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
-    Effect::new(move |_| {
-        let open = selected.get().is_some();
-        if let Some(dialog) = dialog.get() {
-            if open && !dialog.open() {
-                let _ = dialog.show_modal();
-            } else if !open && dialog.open() {
-                dialog.close();
-            }
-        }
-    });
+    let list = NodeRef::<leptos::html::Dl>::new();
     // A new page means the old index no longer names the same click.
     Effect::new(move |_| {
         data.track();
         selected.set(None);
     });
-    let fields = move || {
-        let index = selected.get()?;
-        data.with(|d| {
-            let row = d.as_ref()?.rows.get(index)?;
-            let mut fields: Vec<(String, String)> = row
-                .known_fields()
-                .into_iter()
-                .map(|(name, value)| (name.to_string(), value))
-                .collect();
-            fields.extend(
-                row.extra
-                    .iter()
-                    .map(|(name, value)| (format!("{name} (new field)"), value.clone())),
-            );
-            if let Some(raw) = &row.not_an_object {
-                fields.insert(0, ("(row)".into(), format!("not an object: {raw}")));
+    // The selected row's record, written by `renderRecord`; the dialog is
+    // open exactly while there is one.
+    Effect::new(move |_| {
+        let payload = selected
+            .get()
+            .and_then(|index| data.with(|d| d.as_ref()?.rows.get(index).map(record_payload)));
+        if let Some(list) = list.get() {
+            render_record(&list, payload.as_deref().unwrap_or(""));
+        }
+        if let Some(dialog) = dialog.get() {
+            if payload.is_some() && !dialog.open() {
+                let _ = dialog.show_modal();
+            } else if payload.is_none() && dialog.open() {
+                dialog.close();
             }
-            Some(fields)
-        })
-    };
+        }
+    });
     view! {
         <dialog node_ref=dialog class="slc-dialog" aria-label="Click details" on:close=move |_| selected.set(None)>
             <h2 class="slc-dialog-title">"Click details"</h2>
-            <dl class="slc-record">
-                {move || fields().unwrap_or_default().into_iter().map(|(name, value)| view! {
-                    <div class="slc-record-item"><dt>{name}</dt><dd>{value}</dd></div>
-                }).collect_view()}
-            </dl>
+            <dl node_ref=list class="slc-record"></dl>
             <form method="dialog"><button class="slc-button" type="submit">"Close"</button></form>
         </dialog>
     }
