@@ -1,10 +1,11 @@
 // Trunk post_build hook (see Trunk.toml): in release builds, minifies the
 // JavaScript that trunk staged (the wasm-bindgen glue, our snippets, the
-// loader) with esbuild, and updates the integrity hashes index.html gives
-// for them. The size budget counts these files (bench/results.md).
+// loader) with esbuild, drops wasm custom sections no browser reads, and
+// updates the integrity hashes index.html gives for them. The size budget
+// counts these files (bench/results.md).
 //
-// Without esbuild (scripts/lib.sh installs it) the files stay as built and
-// a warning says so: the build still works, only larger.
+// Without esbuild (scripts/lib.sh installs it) the JavaScript stays as
+// built and a warning says so: the build still works, only larger.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -29,15 +30,45 @@ const esbuild = [path.join(tools, 'node_modules/.bin/esbuild'), 'esbuild'].find(
 });
 if (!esbuild) {
   console.warn('minify-dist: esbuild not found, JavaScript left unminified (scripts/lib.sh installs it)');
-  process.exit(0);
 }
 
 const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
   const full = path.join(dir, entry.name);
   return entry.isDirectory() ? files(full) : [full];
 });
-for (const file of files(staging).filter((f) => f.endsWith('.js'))) {
+for (const file of esbuild ? files(staging).filter((f) => f.endsWith('.js')) : []) {
   execFileSync(esbuild, [file, '--minify', '--format=esm', `--outfile=${file}`, '--allow-overwrite', '--log-level=warning'], { stdio: 'inherit' });
+}
+
+// Custom sections the browser never reads (toolchain names and versions,
+// target features, wasm-bindgen's split marker) go too.
+const UNUSED_SECTIONS = new Set(['producers', 'target_features', '__wasm_split_unstable']);
+function leb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at];
+    at += 1;
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+for (const file of files(staging).filter((f) => f.endsWith('.wasm'))) {
+  const bytes = readFileSync(file);
+  const kept = [bytes.subarray(0, 8)];
+  for (let at = 8; at < bytes.length;) {
+    const [size, body] = leb(bytes, at + 1);
+    const end = body + size;
+    let drop = false;
+    if (bytes[at] === 0) {
+      const [nameLength, name] = leb(bytes, body);
+      drop = UNUSED_SECTIONS.has(bytes.subarray(name, name + nameLength).toString('utf8'));
+    }
+    if (!drop) kept.push(bytes.subarray(at, end));
+    at = end;
+  }
+  writeFileSync(file, Buffer.concat(kept));
 }
 
 // The new bytes need new integrity hashes wherever index.html names them.

@@ -14,8 +14,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
 
-/// The widget's stylesheet, placed inside each shadow root.
-pub const WIDGET_CSS: &str = include_str!("../style/widget.css");
+/// The widget's stylesheet (`style/widget.css`, minified by `build.rs`),
+/// placed inside each shadow root.
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 #[wasm_bindgen(module = "/src/element.js")]
 extern "C" {
