@@ -9,16 +9,6 @@ pub fn page_count(total: u64, page_size: u32) -> u32 {
     total.div_ceil(size).clamp(1, u64::from(u32::MAX)) as u32
 }
 
-/// The choices for `Rows per page`, including a custom current size.
-pub fn page_size_options(current: u32) -> Vec<u32> {
-    let mut options = PAGE_SIZE_CHOICES.to_vec();
-    if !options.contains(&current) {
-        options.push(current);
-        options.sort_unstable();
-    }
-    options
-}
-
 /// Where the pager stands: which moves are possible.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageWindow {
@@ -86,11 +76,5 @@ mod tests {
         assert_eq!(PageWindow::new(9, 250, 100).clamped(), Some(3));
         assert_eq!(last.clamped(), None);
         assert_eq!(PageWindow::new(1, 123_456, 1).label(), "Page 1 of 123,456");
-    }
-
-    #[test]
-    fn custom_page_sizes_appear_among_the_choices() {
-        assert_eq!(page_size_options(100), PAGE_SIZE_CHOICES.to_vec());
-        assert_eq!(page_size_options(75), vec![25, 50, 75, 100, 250, 500, 1000]);
     }
 }

@@ -114,13 +114,14 @@ pub fn ChartView(
                 <span class="slc-hint">" · point or use arrow keys for a day's clicks"</span>
             </figcaption>
             {move || match drawing.get() {
-                None => Either::Left(Either::Left(view! { <div class="slc-chart-placeholder" aria-hidden="true"></div> })),
+                // No chart: a placeholder before data, else a message.
+                None => Either::Left(view! { <p class="slc-chart-placeholder">{String::new()}</p> }),
                 Some(Drawing { points, .. }) if points.is_empty() => {
-                    Either::Left(Either::Right(view! { <p class="slc-empty">{"No daily data for this range.".to_string()}</p> }))
+                    Either::Left(view! { <p class="slc-empty">{"No daily data for this range.".to_string()}</p> })
                 }
-                Some(Drawing { chart: Err(why), .. }) => Either::Left(Either::Right(view! {
+                Some(Drawing { chart: Err(why), .. }) => Either::Left(view! {
                     <p class="slc-empty">{format!("The chart could not be drawn: {why}")}</p>
-                })),
+                }),
                 Some(Drawing { chart: Ok(chart), label, total, .. }) => Either::Right(view! {
                     // Scrolls sideways on narrow screens so labels stay readable.
                     <div class="slc-plot-wrap"><div class="slc-plot-inner">
@@ -135,7 +136,7 @@ pub fn ChartView(
                             on:keydown=on_key
                             on:blur=move |_| focused.set(None)
                         ></div>
-                        {(total == 0).then(|| view! { <p class="slc-chart-empty">"No clicks in this range"</p> })}
+                        <p class="slc-chart-empty" hidden=total != 0>"No clicks in this range"</p>
                         <div class="slc-tooltip-layer" aria-live="polite">
                             {move || tooltip().map(|(text, left, band)| view! {
                                 <div class="slc-day-band" style:left=css_percent(left - band / 2.0) style:width=css_percent(band)></div>

@@ -1,11 +1,10 @@
 //! A click's full record in a modal dialog: every field of the row,
 //! including fields this version does not know, as text.
 
-use crate::model::ClicksResponse;
+use super::root::Shown;
 use crate::table_cells::record_payload;
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/table_rows.js")]
@@ -18,23 +17,19 @@ extern "C" {
 #[component]
 pub fn ClickDetails(
     /// The response whose rows are shown.
-    data: Memo<Option<Arc<ClicksResponse>>>,
-    /// The row whose record is open, if any.
+    shown: RwSignal<Option<Shown>>,
+    /// The row whose record is open, if any (the table resets it when new
+    /// rows arrive).
     selected: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let list = NodeRef::<leptos::html::Dl>::new();
-    // A new page means the old index no longer names the same click.
-    Effect::new(move |_| {
-        data.track();
-        selected.set(None);
-    });
     // The selected row's record, written by `renderRecord`; the dialog is
     // open exactly while there is one.
     Effect::new(move |_| {
         let payload = selected
             .get()
-            .and_then(|index| data.with(|d| d.as_ref()?.rows.get(index).map(record_payload)));
+            .and_then(|index| shown.with(|s| s.as_ref()?.data.rows.get(index).map(record_payload)));
         if let Some(list) = list.get() {
             render_record(&list, payload.as_deref().unwrap_or(""));
         }

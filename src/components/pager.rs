@@ -4,7 +4,7 @@
 use super::root::Shown;
 use super::state::ViewControl;
 use crate::config::Filters;
-use crate::pagination::{page_size_options, PageWindow};
+use crate::pagination::{PageWindow, PAGE_SIZE_CHOICES};
 use leptos::prelude::*;
 
 /// Moves between pages and sets the page size.
@@ -28,8 +28,6 @@ pub fn Pager(
             },
         }
     });
-    // The options change with the page size only, not on every page flip.
-    let page_size = Memo::new(move |_| filters.with(|f| f.page_size));
     let page_size_changed = move |ev: leptos::ev::Event| {
         if let Ok(size) = event_target_value(&ev).parse::<u32>() {
             control.change_filter(|f| f.page_size = size);
@@ -46,13 +44,19 @@ pub fn Pager(
             <div class="slc-field slc-page-size">
                 <span aria-hidden="true">"Rows per page"</span>
                 <select aria-label="Rows per page" on:change=page_size_changed prop:value=move || filters.with(|f| f.page_size.to_string())>
+                    // A size from the configuration that is not one of the
+                    // choices leads the list, so the select can show it.
                     {move || {
-                        let current = page_size.get();
-                        page_size_options(current)
-                            .into_iter()
-                            .map(|size| view! { <option value=size.to_string() selected=size == current>{size.to_string()}</option> })
-                            .collect_view()
+                        let current = filters.with(|f| f.page_size);
+                        (!PAGE_SIZE_CHOICES.contains(&current))
+                            .then(|| view! { <option value=current.to_string() selected=true>{current.to_string()}</option> })
                     }}
+                    <option value="25">"25"</option>
+                    <option value="50">"50"</option>
+                    <option value="100">"100"</option>
+                    <option value="250">"250"</option>
+                    <option value="500">"500"</option>
+                    <option value="1000">"1000"</option>
                 </select>
             </div>
         </nav>

@@ -26,17 +26,19 @@ pub fn ClicksTable(
     busy: RwSignal<bool>,
 ) -> impl IntoView {
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
-    let data = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.data.clone())));
     let tbody = NodeRef::<leptos::html::Tbody>::new();
+    // Each response is set once (`shown`), so this runs once per answer.
     Effect::new(move |_| {
-        let payload = data.with(|d| {
-            d.as_ref()
-                .map(|d| rows_payload(&d.rows))
+        let payload = shown.with(|s| {
+            s.as_ref()
+                .map(|s| rows_payload(&s.data.rows))
                 .unwrap_or_default()
         });
         if let Some(tbody) = tbody.get() {
             render_rows(&tbody, &payload);
         }
+        // New rows: the old index no longer names the same click.
+        selected.set(None);
     });
     // One listener for every row's Details button.
     let open_details = move |ev: leptos::ev::MouseEvent| {
@@ -51,7 +53,8 @@ pub fn ClicksTable(
             selected.set(Some(index));
         }
     };
-    let has_rows = move || data.with(|d| d.as_ref().is_some_and(|d| !d.rows.is_empty()));
+    let row_count = move || shown.with(|s| s.as_ref().map(|s| s.data.rows.len()));
+    let has_rows = move || row_count().is_some_and(|n| n > 0);
     let export = move |_| {
         if let Some((data, page)) =
             shown.with_untracked(|s| s.as_ref().map(|s| (s.data.clone(), s.filters.page)))
@@ -90,11 +93,9 @@ pub fn ClicksTable(
                     </thead>
                     <tbody node_ref=tbody on:click=open_details></tbody>
                 </table>
-                {move || data.with(|d| d.as_ref().is_some_and(|d| d.rows.is_empty())).then(|| view! {
-                    <p class="slc-empty">"No clicks on this page."</p>
-                })}
+                <p class="slc-empty" hidden=move || row_count() != Some(0)>"No clicks on this page."</p>
             </div>
-            <ClickDetails data=data selected=selected />
+            <ClickDetails shown=shown selected=selected />
         </section>
     }
 }

@@ -91,6 +91,16 @@ describe('standalone page', () => {
     assert.equal(await widget.rows.count(), 250);
   });
 
+  test('a page size that is not one of the choices is offered and selected', async () => {
+    await openDemo({ 'page-size': '75' });
+    const query = await lastRequest(1);
+    assert.equal(query.limit, '75');
+    assert.equal(await widget.label('Rows per page').inputValue(), '75');
+    assert.equal(await widget.rows.count(), 75);
+    await widget.label('Rows per page').selectOption('50');
+    assert.equal((await lastRequest(2)).limit, '50');
+  });
+
   test('each checkbox flips its parameter', async () => {
     await openDemo();
     await proxy.clear();
