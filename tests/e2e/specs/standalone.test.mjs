@@ -64,8 +64,36 @@ describe('standalone page', () => {
     assert.equal(await widget.pageLabel.innerText(), `Page 1 of ${grouped(Math.ceil(total / 100))}`);
     const chart = page.getByRole('img', { name: /Daily clicks by UTC day/ });
     assert.match(await chart.getAttribute('aria-label'), new RegExp(`${grouped(total)} clicks in total`));
+    // The first row's time: local time as `23 Nov 2026, 20:35:18`, UTC on hover.
+    const created = truth.data.rows[0].created_at;
+    const time = widget.rows.first().locator('time');
+    const local = await page.evaluate((iso) => {
+      const d = new Date(iso);
+      const month = d.toLocaleString('en-GB', { month: 'short' }).slice(0, 3);
+      const pad = (n) => String(n).padStart(2, '0');
+      return `${d.getDate()} ${month} ${d.getFullYear()}, ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+    }, created);
+    assert.equal(await time.innerText(), local);
+    assert.equal(await time.getAttribute('datetime'), created);
+    const utc = new Date(created).toISOString();
+    assert.equal(await time.getAttribute('title'), `${utc.slice(0, 10)} ${utc.slice(11, 19)} UTC`);
     await page.screenshot({ path: path.join(outputDir, 'standalone-demo.png'), fullPage: true });
     assert.deepEqual(errors, []);
+  });
+
+  test('a link without clicks says so in the chart and the table', async () => {
+    await openDemo({ 'link-id': 'empty' });
+    assert.equal(await widget.rows.count(), 0);
+    await page.getByText('No clicks in this range', { exact: true }).waitFor({ state: 'visible' });
+    await page.getByText('No clicks on this page.', { exact: true }).waitFor({ state: 'visible' });
+    assert.equal(await widget.label('Rows per page').inputValue(), '100');
+    assert.deepEqual(errors, []);
+  });
+
+  test('with clicks, the empty-state messages stay hidden', async () => {
+    await openDemo();
+    assert.equal(await page.getByText('No clicks in this range', { exact: true }).isVisible(), false);
+    assert.equal(await page.getByText('No clicks on this page.', { exact: true }).isVisible(), false);
   });
 
   test('Next page requests offset=100', async () => {
