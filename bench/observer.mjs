@@ -1,0 +1,26 @@
+// Records when the table's rows change: a MutationObserver on the document
+// and on every shadow root, so the widget and the baseline are timed alike.
+// Installed with `page.addInitScript(OBSERVER, { mark })`; `mark` also
+// writes a user-timing mark per change (for traces, bench/trace.mjs).
+export const OBSERVER = ({ mark = false } = {}) => {
+  const bench = (window.__bench = { events: [] });
+  const check = (root) => {
+    const rows = root.querySelectorAll('tbody tr');
+    const first = rows[0]?.textContent;
+    if (rows.length && (first !== bench.first || rows.length !== bench.count)) {
+      bench.first = first;
+      bench.count = rows.length;
+      bench.events.push({ t: performance.now(), rows: rows.length });
+      if (mark) performance.mark(`rows ${rows.length}`);
+    }
+  };
+  const observe = (root) => new MutationObserver(() => check(root)).observe(root, { childList: true, subtree: true });
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    observe(root);
+    return root;
+  };
+  observe(document);
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+};
