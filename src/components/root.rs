@@ -21,6 +21,9 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
+/// How long a request runs before the data on screen is dimmed as stale.
+const DIM_AFTER_MS: u64 = 300;
+
 /// The response on screen and the view it answers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
@@ -104,6 +107,10 @@ pub fn ClicksWidget(
     let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
     let error: RwSignal<Option<FetchError>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
+    // Busy for longer than `DIM_AFTER_MS`: only then is the data on screen
+    // dimmed, so a quick page flip changes no style at all (no restyle of
+    // the rows, no transition frames while the answer is on its way).
+    let slow = RwSignal::new(false);
     let attempt = RwSignal::new(0u32);
     // When the next automatic retry happens (ms since the epoch), if one is pending.
     let retry_at: RwSignal<Option<f64>> = RwSignal::new(None);
@@ -177,6 +184,28 @@ pub fn ClicksWidget(
             }
         });
     });
+    let dim_timer: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
+    let clear_dim_timer = move || {
+        if let Some(timer) = dim_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    };
+    Effect::new(move |_| {
+        let is_busy = busy.get();
+        clear_dim_timer();
+        if is_busy {
+            let timer = set_timeout_with_handle(
+                move || {
+                    slow.try_set(true);
+                },
+                std::time::Duration::from_millis(DIM_AFTER_MS),
+            );
+            dim_timer.try_set_value(timer.ok());
+        } else if slow.get_untracked() {
+            slow.set(false);
+        }
+    });
+    on_cleanup(clear_dim_timer);
     let cancel_in_flight = SendWrapper::new(in_flight.clone());
     let cleanup_in_flight = SendWrapper::new(in_flight);
     on_cleanup(move || {
@@ -209,7 +238,7 @@ pub fn ClicksWidget(
         visibility.remove();
     });
     let blocked = move || plan.with(|p| p.as_ref().err().copied());
-    let stale = move || busy.get() && shown.with(|s| s.is_some());
+    let stale = move || slow.get() && shown.with(|s| s.is_some());
     let theme = move || format!("slc-root slc-theme-{}", settings.with(|s| s.theme.as_str()));
 
     view! {
@@ -220,7 +249,7 @@ pub fn ClicksWidget(
             <FiltersBar control=control />
             <div class="slc-data">
                 <ChartView shown=shown />
-                <ClicksTable shown=shown busy=busy />
+                <ClicksTable shown=shown />
             </div>
             <Pager control=control shown=shown />
         </div>

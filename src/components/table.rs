@@ -22,8 +22,6 @@ extern "C" {
 pub fn ClicksTable(
     /// The response on screen.
     shown: RwSignal<Option<Shown>>,
-    /// Whether a request is in flight (the rows are then dimmed).
-    busy: RwSignal<bool>,
 ) -> impl IntoView {
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
     let tbody = NodeRef::<leptos::html::Tbody>::new();
@@ -72,7 +70,7 @@ pub fn ClicksTable(
                 <span class="slc-muted">"Newest first · times in your local time (UTC on hover)"</span>
                 <button type="button" class="slc-button" on:click=export disabled=move || !has_rows()>"Download CSV"</button>
             </div>
-            <div class="slc-table-scroll" class:slc-stale=move || busy.get()>
+            <div class="slc-table-scroll">
                 <table class="slc-table" part="table">
                     <caption class="slc-visually-hidden">"Clicks of this page, newest first"</caption>
                     <thead>

@@ -108,6 +108,36 @@ describe('standalone page', () => {
     assert.match(page.url(), /[?&]page=2(&|$)/);
   });
 
+  test('the data on screen is dimmed only when the next page takes over 0.3 s', async () => {
+    // Records every class the root takes, with when (ms after the click).
+    const watchRoot = () => page.evaluate(() => {
+      const root = document.querySelector('smart-link-clicks').shadowRoot.querySelector('.slc-root');
+      window.__dimmed = [];
+      window.__clickedAt = performance.now();
+      window.__loaded = new Promise((resolve) => document.addEventListener('slc-load', resolve, { once: true }));
+      new MutationObserver(() => {
+        if (root.classList.contains('slc-loading')) window.__dimmed.push(performance.now() - window.__clickedAt);
+      }).observe(root, { attributes: true, attributeFilter: ['class'] });
+    });
+    await openDemo();
+    await watchRoot();
+    await widget.button('Next page').click();
+    await page.evaluate(() => window.__loaded);
+    assert.deepEqual(await page.evaluate(() => window.__dimmed), [], 'a quick answer changes no style');
+
+    await openDemo({ 'link-id': 'demo+delay1200' });
+    await watchRoot();
+    await widget.button('Next page').click();
+    const opacity = () => page.evaluate(() => getComputedStyle(document.querySelector('smart-link-clicks').shadowRoot.querySelector('.slc-data')).opacity);
+    await page.waitForTimeout(150);
+    assert.equal(await opacity(), '1', 'not dimmed within 0.3 s');
+    const dimmedAt = await eventually(() => page.evaluate(() => window.__dimmed[0]), (t) => t !== undefined, { what: 'the dimmed class' });
+    assert.ok(dimmedAt >= 280, `dimmed after ${dimmedAt} ms`);
+    assert.equal(await widget.rows.count(), 100, 'the old rows stay while dimmed');
+    await page.evaluate(() => window.__loaded);
+    await eventually(opacity, (o) => o === '1', { what: 'full opacity again' });
+  });
+
   test('Rows per page 250 requests limit=250 and offset=0', async () => {
     await openDemo({ page: '3' });
     await proxy.clear();
