@@ -1,11 +1,21 @@
 //! The HTTP client: one GET through the proxy with gloo-net, abortable, with
-//! the credentials mode and extra headers, read as bytes and interpreted by
-//! `api::interpret_response`.
+//! the credentials mode and extra headers, read as bytes into one buffer
+//! reused for every body and interpreted by `api::interpret_response`.
 
 use crate::api::{interpret_response, FetchError};
 use crate::config::Credentials;
 use crate::model::ClicksResponse;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestCredentials};
+
+thread_local! {
+    /// The bytes of the body being read. One buffer for every response (it
+    /// keeps the largest size seen), so reading a page allocates no
+    /// body-sized block and the wasm memory does not grow page after page.
+    static BODY: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
 
 /// What became of a request.
 #[derive(Debug)]
@@ -55,24 +65,41 @@ pub async fn fetch_clicks(
     let response_headers = response.headers();
     let content_type = response_headers.get("content-type");
     let retry_after = response_headers.get("retry-after");
-    let body = match response.binary().await {
-        Ok(body) => body,
-        Err(error) => {
-            if is_abort(&error) {
-                return FetchOutcome::Aborted;
-            }
-            return FetchOutcome::Failed(FetchError::Truncated { status });
-        }
+    let raw: web_sys::Response = response.into();
+    let read = match raw.array_buffer() {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(error) => Err(error),
     };
-    match interpret_response(
-        status,
-        content_type.as_deref(),
-        retry_after.as_deref(),
-        &body,
-    ) {
+    let bytes = match read {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer),
+        Err(error) if is_js_abort(&error) => return FetchOutcome::Aborted,
+        Err(_) => return FetchOutcome::Failed(FetchError::Truncated { status }),
+    };
+    let interpreted = BODY.with_borrow_mut(|body| {
+        let len = bytes.length() as usize;
+        body.clear();
+        body.reserve_exact(len);
+        bytes.copy_to_uninit(&mut body.spare_capacity_mut()[..len]);
+        // SAFETY: `copy_to_uninit` initialised the first `len` bytes.
+        unsafe { body.set_len(len) };
+        interpret_response(
+            status,
+            content_type.as_deref(),
+            retry_after.as_deref(),
+            body,
+        )
+    });
+    match interpreted {
         Ok(data) => FetchOutcome::Loaded(data),
         Err(error) => FetchOutcome::Failed(error),
     }
+}
+
+/// An `AbortError` (a `DOMException`, which is an `Error` in browsers).
+fn is_js_abort(error: &wasm_bindgen::JsValue) -> bool {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .is_some_and(|e| e.name() == "AbortError")
 }
 
 fn failure(error: gloo_net::Error) -> FetchOutcome {

@@ -3,11 +3,15 @@
 //! never the page. Only a broken structure (no `data`, `rows` not a list) is
 //! a decode error, reported with its JSON path.
 //!
-//! Rows are read in one pass by [`crate::json::Reader`]: each row keeps its
-//! text in one buffer with a slot per field, not a `String` per field.
+//! Rows are read in one pass by [`crate::json::Reader`]: the text of every
+//! row of a response goes into one buffer sized from the body up front, and
+//! each row keeps a slot per field, not a `String` per field. One block per
+//! response (not one per row, in whichever size class each row's length
+//! falls) keeps the wasm memory flat page after page.
 
 use crate::day::UtcDay;
 use crate::json::{self, Kind, Reader, Value};
+use std::sync::Arc;
 
 /// One field as it arrived, borrowed from its row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -166,10 +170,11 @@ click_row! {
 
 /// One click: every field as it arrived, plus fields this version does not
 /// know yet (shown in the row's details).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ClickRow {
-    /// The text of every string and wrong-typed field, end to end.
-    text: String,
+    /// The text of the response's string and wrong-typed fields, end to end
+    /// (shared by its rows; `None` while parsing and for a row with none).
+    text: Option<Arc<String>>,
     slots: [Slot; FIELD_COUNT],
     /// Fields not known to this version, as (name, value or JSON text).
     pub extra: Vec<(String, String)>,
@@ -177,9 +182,29 @@ pub struct ClickRow {
     pub not_an_object: Option<String>,
 }
 
+/// Rows are equal when every field reads the same (their text may live in
+/// different buffers).
+impl PartialEq for ClickRow {
+    fn eq(&self, other: &Self) -> bool {
+        let same_slot = |(a, b): (&Slot, &Slot)| match (*a, *b) {
+            (Slot::Text(s1, e1), Slot::Text(s2, e2))
+            | (Slot::Invalid(s1, e1), Slot::Invalid(s2, e2)) => {
+                self.span(s1, e1) == other.span(s2, e2)
+            }
+            (a, b) => a == b,
+        };
+        self.slots.iter().zip(&other.slots).all(same_slot)
+            && self.extra == other.extra
+            && self.not_an_object == other.not_an_object
+    }
+}
+
 impl ClickRow {
     fn span(&self, start: u32, end: u32) -> &str {
-        self.text.get(start as usize..end as usize).unwrap_or("")
+        self.text
+            .as_deref()
+            .and_then(|text| text.get(start as usize..end as usize))
+            .unwrap_or("")
     }
 
     fn text_field(&self, index: usize) -> Field<'_, &str> {
@@ -316,17 +341,24 @@ fn wrong_type_text(reader: &mut Reader, kind: Kind) -> Result<String, json::Erro
 struct RowReader {
     /// The field index seen at each key position of the previous row.
     order: Vec<usize>,
-    /// The previous row's text length: the next row's buffer size.
-    text_hint: usize,
-    rows: Vec<ClickRow>,
+    /// The text of all rows, end to end.
+    text: String,
+}
+
+thread_local! {
+    /// Where [`RowReader::read_all`] collects rows (reused; see there).
+    static ROW_SCRATCH: std::cell::RefCell<Vec<ClickRow>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl RowReader {
-    fn new() -> Self {
+    /// A reader for a list whose JSON takes at most `list_len` bytes: the
+    /// rows' text (string contents, unescaped) fits in as many, so the
+    /// buffer is never copied to grow (a wrong-typed value shown as
+    /// `{object}` may still make it grow).
+    fn new(list_len: usize) -> Self {
         Self {
             order: Vec::with_capacity(FIELD_COUNT),
-            text_hint: 256,
-            rows: Vec::new(),
+            text: String::with_capacity(list_len),
         }
     }
 
@@ -348,18 +380,27 @@ impl RowReader {
     /// Reads the list (the reader at its `[`).
     fn read_all(mut self, reader: &mut Reader) -> Result<Vec<ClickRow>, json::Error> {
         reader.begin_array()?;
-        let start = reader.offset();
-        while reader.next_item()? {
-            let row = self.read(reader)?;
-            self.rows.push(row);
-            if self.rows.len() == 1 {
-                // Room for as many rows as the rest of the body holds, up to
-                // the largest page the API serves (bigger lists just grow).
-                let row_len = (reader.offset() - start).max(64);
-                self.rows.reserve((reader.remaining() / row_len).min(1000));
+        // Rows are collected in a list kept from one response to the next,
+        // then moved into one of exactly their number: pages of one size
+        // then always take blocks of one size class (see allocator.rs),
+        // whatever an estimate of the count would have said.
+        let rows = ROW_SCRATCH.with_borrow_mut(|scratch| {
+            scratch.clear();
+            while reader.next_item()? {
+                scratch.push(self.read(reader)?);
+            }
+            let mut rows = Vec::with_capacity(scratch.len());
+            rows.append(scratch);
+            Ok::<_, json::Error>(rows)
+        });
+        let mut rows = rows?;
+        if !self.text.is_empty() {
+            let text = Arc::new(self.text);
+            for row in &mut rows {
+                row.text = Some(text.clone());
             }
         }
-        Ok(self.rows)
+        Ok(rows)
     }
 
     // Not inlined into the loop: a function called once per row is one the
@@ -371,16 +412,13 @@ impl RowReader {
         if kind != Kind::Object {
             return Ok(ClickRow::not_an_object(wrong_type_text(reader, kind)?));
         }
-        let mut row = ClickRow {
-            text: String::with_capacity(self.text_hint),
-            ..ClickRow::default()
-        };
+        let mut row = ClickRow::default();
         reader.begin_object()?;
         let mut position = 0;
         while let Some(key) = reader.next_key_inline()? {
             match self.field_at(position, key) {
                 Some(index) => {
-                    row.slots[index] = read_field(reader, FIELD_EXPECT[index], &mut row.text)?
+                    row.slots[index] = read_field(reader, FIELD_EXPECT[index], &mut self.text)?
                 }
                 None => {
                     let text = match reader.peek()? {
@@ -392,7 +430,6 @@ impl RowReader {
             }
             position += 1;
         }
-        self.text_hint = row.text.len().max(16);
         Ok(row)
     }
 }
@@ -615,7 +652,7 @@ fn read_data<'a>(
             "chart" => data.chart = Some(reader.value()?),
             "filters" => data.filters = Some(reader.value()?),
             "rows" if reader.peek()? == Kind::Array => {
-                data.rows = Some(RowReader::new().read_all(reader)?);
+                data.rows = Some(RowReader::new(reader.remaining()).read_all(reader)?);
             }
             "rows" => {
                 reader.skip()?;
@@ -714,6 +751,43 @@ mod tests {
 
     /// The example response of the endpoint's OpenAPI page.
     pub const SPEC_EXAMPLE: &str = include_str!("../tests/fixtures/spec-example.json");
+
+    /// Holds down the wasm memory growth of session 3: rows sized by an
+    /// estimate, and a text buffer per row, fell into varying size classes.
+    #[test]
+    fn rows_fill_a_list_of_exactly_their_number_and_share_one_text() {
+        let rows: Vec<String> = (0..37)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"r{i}","referrer":"{}","is_bot":false}}"#,
+                    "x".repeat(i * 7)
+                )
+            })
+            .collect();
+        let body = format!(r#"{{"data":{{"rows":[{}]}}}}"#, rows.join(","));
+        let parsed = parse_clicks_response(body.as_bytes()).unwrap().rows;
+        assert_eq!(parsed.len(), 37);
+        assert_eq!(parsed.capacity(), 37);
+        let shared = parsed[0].text.as_ref().unwrap();
+        assert!(parsed
+            .iter()
+            .all(|r| Arc::ptr_eq(r.text.as_ref().unwrap(), shared)));
+        assert_eq!(
+            parsed[36].referrer(),
+            Field::Value("x".repeat(252).as_str())
+        );
+        assert_eq!(parsed[5].id(), Field::Value("r5"));
+    }
+
+    #[test]
+    fn rows_read_alike_are_equal_whatever_buffer_holds_their_text() {
+        let a =
+            parse_clicks_response(br#"{"data":{"rows":[{"id":"a","referrer":"r"},{"id":"b"}]}}"#)
+                .unwrap();
+        let b = parse_clicks_response(br#"{"data":{"rows":[{"id":"b"}]}}"#).unwrap();
+        assert_eq!(a.rows[1], b.rows[0]);
+        assert_ne!(a.rows[0], b.rows[0]);
+    }
 
     #[test]
     fn parses_the_spec_example() {
