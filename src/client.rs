@@ -28,21 +28,21 @@ pub enum FetchOutcome {
     Aborted,
 }
 
-/// GETs `url` and interprets the answer.
-pub async fn fetch_clicks(
+/// A request on its way: `fetch` has been called.
+pub struct Sent(js_sys::Promise);
+
+/// Starts a GET of `url` at once (not when first awaited), so the answer
+/// can be on its way while the caller goes on, e.g. builds the view.
+pub fn send_clicks_request(
     url: &str,
     credentials: Credentials,
     headers: &[(String, String)],
     signal: Option<&AbortSignal>,
-) -> FetchOutcome {
-    let raw_headers = match web_sys::Headers::new() {
-        Ok(h) => h,
-        Err(error) => {
-            return FetchOutcome::Failed(FetchError::Network {
-                detail: js_text(&error),
-            })
-        }
+) -> Result<Sent, FetchError> {
+    let network = |error: &wasm_bindgen::JsValue| FetchError::Network {
+        detail: js_text(error),
     };
+    let raw_headers = web_sys::Headers::new().map_err(|e| network(&e))?;
     let _ = raw_headers.set("Accept", "application/json");
     for (name, value) in headers {
         // Names and values were validated when set; a browser may still refuse one.
@@ -56,10 +56,42 @@ pub async fn fetch_clicks(
     let request = gloo_net::http::Request::get(url)
         .credentials(mode)
         .headers(gloo_net::http::Headers::from_raw(raw_headers))
-        .abort_signal(signal);
-    let response = match request.send().await {
-        Ok(response) => response,
-        Err(error) => return failure(error),
+        .abort_signal(signal)
+        .build()
+        .map_err(|error| FetchError::Network {
+            detail: error.to_string(),
+        })?;
+    let window = web_sys::window().ok_or_else(|| FetchError::Network {
+        detail: "no window".into(),
+    })?;
+    Ok(Sent(window.fetch_with_request(&request.into())))
+}
+
+/// GETs `url` and interprets the answer.
+pub async fn fetch_clicks(
+    url: &str,
+    credentials: Credentials,
+    headers: &[(String, String)],
+    signal: Option<&AbortSignal>,
+) -> FetchOutcome {
+    match send_clicks_request(url, credentials, headers, signal) {
+        Ok(sent) => read_clicks_response(sent).await,
+        Err(error) => FetchOutcome::Failed(error),
+    }
+}
+
+/// Waits for a sent request's answer and interprets it.
+pub async fn read_clicks_response(sent: Sent) -> FetchOutcome {
+    let response = match JsFuture::from(sent.0).await {
+        Ok(response) => {
+            gloo_net::http::Response::from(response.unchecked_into::<web_sys::Response>())
+        }
+        Err(error) if is_js_abort(&error) => return FetchOutcome::Aborted,
+        Err(error) => {
+            return FetchOutcome::Failed(FetchError::Network {
+                detail: js_text(&error),
+            })
+        }
     };
     let status = response.status();
     let response_headers = response.headers();
@@ -102,20 +134,10 @@ fn is_js_abort(error: &wasm_bindgen::JsValue) -> bool {
         .is_some_and(|e| e.name() == "AbortError")
 }
 
-fn failure(error: gloo_net::Error) -> FetchOutcome {
-    if is_abort(&error) {
-        FetchOutcome::Aborted
-    } else {
-        FetchOutcome::Failed(FetchError::Network {
-            detail: error.to_string(),
-        })
-    }
-}
-
-fn is_abort(error: &gloo_net::Error) -> bool {
-    matches!(error, gloo_net::Error::JsError(js) if js.name == "AbortError")
-}
-
+/// What the browser said: `TypeError: Failed to fetch` for an `Error`.
 fn js_text(value: &wasm_bindgen::JsValue) -> String {
-    value.as_string().unwrap_or_else(|| format!("{value:?}"))
+    match value.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!("{}: {}", error.name(), error.message()),
+        None => value.as_string().unwrap_or_else(|| format!("{value:?}")),
+    }
 }

@@ -150,6 +150,51 @@ async fn root_component_shows_rows_pager_and_reacts_to_a_filter() {
 }
 
 #[wasm_bindgen_test]
+async fn a_request_goes_out_when_sent_not_when_awaited() {
+    let link = unique_link("sent-early");
+    let url = format!("{}/api/smart-links/{link}/clicks", proxy_url());
+    let sent = smart_link_clicks::client::send_clicks_request(
+        &url,
+        smart_link_clicks::config::Credentials::SameOrigin,
+        &[],
+        None,
+    );
+    assert!(sent.is_ok());
+    // The answer is never awaited: the mock still sees the request.
+    let mut seen = false;
+    for _ in 0..100 {
+        if mock_requests().await.iter().any(|r| r.contains(&link)) {
+            seen = true;
+            break;
+        }
+        sleep(50).await;
+    }
+    assert!(seen, "the request reached the proxy without being awaited");
+}
+
+/// Holds down a double fetch: the first view's request is sent before the
+/// view is built and taken over by the request effect, never sent twice.
+#[wasm_bindgen_test]
+async fn the_first_view_makes_exactly_one_request() {
+    let link = unique_link("first-view");
+    let container = fresh_container();
+    let today = UtcDay::from_unix_ms(js_sys::Date::now());
+    let settings = settings(&link);
+    let _handle = leptos::mount::mount_to(container.clone(), move || {
+        view! { <ClicksWidget settings=settings filters=RwSignal::new(Filters::defaults(today)) /> }
+    });
+    let root: Element = container.into();
+    until("100 rows", || count(&root, "[part=table] tbody tr") == 100).await;
+    sleep(200).await;
+    let requests: Vec<String> = mock_requests()
+        .await
+        .into_iter()
+        .filter(|r| r.contains(link.as_str()))
+        .collect();
+    assert_eq!(requests.len(), 1, "{requests:?}");
+}
+
+#[wasm_bindgen_test]
 async fn config_issues_and_missing_settings_are_visible() {
     let container = fresh_container();
     let today = UtcDay::from_unix_ms(js_sys::Date::now());

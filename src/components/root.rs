@@ -9,7 +9,7 @@ use super::state::{emit, EventSink, ViewControl, WidgetEvent};
 use super::summary::Summary;
 use super::table::ClicksTable;
 use crate::api::{retry_delay_ms, FetchError};
-use crate::client::{fetch_clicks, FetchOutcome};
+use crate::client::{fetch_clicks, read_clicks_response, send_clicks_request, FetchOutcome, Sent};
 use crate::config::{ConfigIssue, Filters, Settings};
 use crate::model::ClicksResponse;
 use crate::pagination::PageWindow;
@@ -41,6 +41,8 @@ struct InFlight {
     controller: RefCell<Option<web_sys::AbortController>>,
     /// The pending retry wait: its timeout id and the resolver that ends it early.
     wait: RefCell<Option<(i32, js_sys::Function)>>,
+    /// The first request, sent before the view was built, and its URL.
+    early: RefCell<Option<(String, Sent)>>,
 }
 
 impl InFlight {
@@ -56,9 +58,33 @@ impl InFlight {
             }
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }
+        self.next_generation()
+    }
+
+    /// Starts a new generation without stopping the request in flight
+    /// (when the new view takes that request over).
+    fn next_generation(&self) -> u64 {
         let next = self.generation.get().wrapping_add(1);
         self.generation.set(next);
         next
+    }
+
+    /// Sends `plan` now and keeps it for the request effect's first run.
+    fn send_early(&self, plan: &RequestPlan) {
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        if let Ok(sent) =
+            send_clicks_request(&plan.url, plan.credentials, &plan.headers, signal.as_ref())
+        {
+            *self.controller.borrow_mut() = controller;
+            *self.early.borrow_mut() = Some((plan.url.clone(), sent));
+        }
+    }
+
+    /// The early request, if it is the one `plan` asks for.
+    fn take_early(&self, plan: &Result<RequestPlan, impl Sized>) -> Option<Sent> {
+        let (url, sent) = self.early.borrow_mut().take()?;
+        plan.as_ref().is_ok_and(|p| p.url == url).then_some(sent)
     }
 
     /// Waits `ms` milliseconds, or less if superseded meanwhile.
@@ -120,10 +146,20 @@ pub fn ClicksWidget(
     });
 
     let in_flight = Rc::new(InFlight::default());
+    // The first request goes out now, before the view is built, so its
+    // answer is on the way meanwhile (effects first run after the view).
+    if let Ok(first) = plan.get_untracked() {
+        in_flight.send_early(&first);
+    }
     let effect_in_flight = in_flight.clone();
     Effect::new(move |_| {
         let plan = plan.get();
-        let generation = effect_in_flight.supersede();
+        let early = effect_in_flight.take_early(&plan);
+        let generation = if early.is_some() {
+            effect_in_flight.next_generation()
+        } else {
+            effect_in_flight.supersede()
+        };
         let Ok(plan) = plan else {
             // Nothing to fetch (setup incomplete or a key refused): not busy.
             if busy.get_untracked() {
@@ -133,17 +169,29 @@ pub fn ClicksWidget(
             error.set(None);
             return;
         };
-        let controller = web_sys::AbortController::new().ok();
-        let signal = controller.as_ref().map(|c| c.signal());
-        *effect_in_flight.controller.borrow_mut() = controller;
+        let signal = if early.is_some() {
+            let controller = effect_in_flight.controller.borrow();
+            controller.as_ref().map(|c| c.signal())
+        } else {
+            let controller = web_sys::AbortController::new().ok();
+            let signal = controller.as_ref().map(|c| c.signal());
+            *effect_in_flight.controller.borrow_mut() = controller;
+            signal
+        };
         busy.set(true);
         emit(events, WidgetEvent::Busy(true));
         let in_flight = effect_in_flight.clone();
         spawn_local(async move {
             let mut retries = 0;
+            let mut early = early;
             loop {
-                let outcome =
-                    fetch_clicks(&plan.url, plan.credentials, &plan.headers, signal.as_ref()).await;
+                let outcome = match early.take() {
+                    Some(sent) => read_clicks_response(sent).await,
+                    None => {
+                        fetch_clicks(&plan.url, plan.credentials, &plan.headers, signal.as_ref())
+                            .await
+                    }
+                };
                 // A newer view (or the widget's removal) supersedes this answer.
                 if in_flight.generation.get() != generation {
                     return;
@@ -184,28 +232,29 @@ pub fn ClicksWidget(
             }
         });
     });
-    let dim_timer: StoredValue<Option<TimeoutHandle>, LocalStorage> = StoredValue::new_local(None);
-    let clear_dim_timer = move || {
-        if let Some(timer) = dim_timer.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
-    };
+    // Each busy spell is numbered; its timer dims only if that spell is
+    // still on. (Timers are left to fire rather than cleared: a cleared
+    // one-shot callback would never free its closure.)
+    let busy_spell = StoredValue::new(0u32);
     Effect::new(move |_| {
-        let is_busy = busy.get();
-        clear_dim_timer();
-        if is_busy {
-            let timer = set_timeout_with_handle(
+        if busy.get() {
+            let spell = busy_spell.try_update_value(|n| {
+                *n = n.wrapping_add(1);
+                *n
+            });
+            set_timeout(
                 move || {
-                    slow.try_set(true);
+                    if busy.try_get_untracked() == Some(true) && busy_spell.try_get_value() == spell
+                    {
+                        slow.try_set(true);
+                    }
                 },
                 std::time::Duration::from_millis(DIM_AFTER_MS),
             );
-            dim_timer.try_set_value(timer.ok());
         } else if slow.get_untracked() {
             slow.set(false);
         }
     });
-    on_cleanup(clear_dim_timer);
     let cancel_in_flight = SendWrapper::new(in_flight.clone());
     let cleanup_in_flight = SendWrapper::new(in_flight);
     on_cleanup(move || {
