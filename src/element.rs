@@ -6,9 +6,10 @@
 use crate::browser::today_utc;
 use crate::components::{ClicksWidget, EventSink, WidgetEvent};
 use crate::config::{validate_headers, Config, ConfigIssue, Filters, Settings};
+use crate::query::plan_request;
 use leptos::prelude::*;
 use std::any::Any;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,6 +42,38 @@ pub fn define_element() {
     define_smart_link_clicks(mount.as_ref().unchecked_ref());
     // The definition lives as long as the page.
     mount.forget();
+}
+
+/// How long a new widget's view stays hidden waiting for its first answer.
+const VEIL_MS: u64 = 300;
+
+/// Keeps a new widget's view hidden until its first answer or error, for
+/// at most [`VEIL_MS`]: the view is built and filled while hidden, so a
+/// quick answer appears complete in one frame, instead of after a frame of
+/// empty skeleton whose style and layout also hold up the answer's
+/// handling. A slow answer shows the loading state after [`VEIL_MS`].
+#[derive(Clone)]
+struct Veil(Rc<RefCell<Option<HtmlElement>>>);
+
+impl Veil {
+    /// Hides `view` now and shows it after [`VEIL_MS`] at the latest.
+    fn over(view: &HtmlElement) -> Self {
+        view.set_hidden(true);
+        let veil = Self(Rc::new(RefCell::new(Some(view.clone()))));
+        let timer = veil.clone();
+        set_timeout(
+            move || timer.lift(),
+            std::time::Duration::from_millis(VEIL_MS),
+        );
+        veil
+    }
+
+    /// Shows the view (once; later calls do nothing).
+    fn lift(&self) {
+        if let Some(view) = self.0.borrow_mut().take() {
+            view.set_hidden(false);
+        }
+    }
 }
 
 /// The reactive state one element drives.
@@ -85,6 +118,11 @@ impl MountedWidget {
         shadow.append_child(&style)?;
         let container: HtmlElement = document.create_element("div")?.dyn_into()?;
         container.set_class_name("slc-mount");
+        // Hidden only when there is an answer to wait for: notices about
+        // missing settings show at once.
+        let veil = plan_request(&config.settings, config.filters, Vec::new(), 0)
+            .is_ok()
+            .then(|| Veil::over(&container));
         shadow.append_child(&container)?;
 
         let slot: Rc<Cell<Option<Handles>>> = Rc::default();
@@ -100,8 +138,17 @@ impl MountedWidget {
                 headers: RwSignal::new(headers),
             };
             inner_slot.set(Some(handles));
-            let dispatch: Rc<dyn Fn(WidgetEvent)> =
-                Rc::new(move |event| dispatch_event(&event_host, event));
+            let dispatch: Rc<dyn Fn(WidgetEvent)> = Rc::new(move |event| {
+                if matches!(
+                    event,
+                    WidgetEvent::Loaded { .. } | WidgetEvent::Failed { .. }
+                ) {
+                    if let Some(veil) = &veil {
+                        veil.lift();
+                    }
+                }
+                dispatch_event(&event_host, event)
+            });
             let events: EventSink = StoredValue::new_local(Some(dispatch));
             let issues = Signal::derive(move || {
                 let mut all = handles.config_issues.get();

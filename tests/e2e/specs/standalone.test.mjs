@@ -108,6 +108,36 @@ describe('standalone page', () => {
     assert.match(page.url(), /[?&]page=2(&|$)/);
   });
 
+  test('a quick first answer appears complete; a slow one shows the loading state after 0.3 s', async () => {
+    // Records, on the first frame the widget's view is visible, how many
+    // rows it had and how long after the view was mounted that was.
+    await page.addInitScript(() => {
+      window.__firstVisible = null;
+      const tick = () => {
+        const mount = document.querySelector('smart-link-clicks')?.shadowRoot?.querySelector('.slc-mount');
+        if (mount) window.__mountedAt ??= performance.now();
+        if (mount && !mount.hidden) {
+          window.__firstVisible = { rows: mount.querySelectorAll('tbody tr').length, after: performance.now() - window.__mountedAt };
+          return;
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await openDemo();
+    const quick = await eventually(() => page.evaluate(() => window.__firstVisible), (v) => v !== null, { what: 'the view to show' });
+    assert.equal(quick.rows, 100, 'no frame of empty skeleton before a quick answer');
+
+    await page.goto(pageUrl({ 'link-id': 'demo+delay1500' }));
+    const slow = await eventually(() => page.evaluate(() => window.__firstVisible), (v) => v !== null, { what: 'the view to show' });
+    assert.equal(slow.rows, 0, 'the loading state shows while the answer is slow');
+    assert.ok(slow.after >= 250 && slow.after < 1200, `shown ${slow.after} ms after mounting`);
+    assert.match(await widget.summary.innerText(), /Loading clicks/);
+    assert.equal(await page.locator('.slc-root').getAttribute('aria-busy'), 'true');
+    await widget.settled();
+    assert.equal(await widget.rows.count(), 100);
+  });
+
   test('the data on screen is dimmed only when the next page takes over 0.3 s', async () => {
     // Records every class the root takes, with when (ms after the click).
     const watchRoot = () => page.evaluate(() => {
