@@ -12,6 +12,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const FLIPS = Number(process.env.BENCH_FLIPS ?? 200);
 // BENCH_ONLY=size,parse (names: size navigation render flip parse memory rows10000)
 // runs a subset while working on one figure; the default runs everything.
+// BENCH_VERBOSE=1 prints every run of the alternating figures.
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const want = (name) => !ONLY || ONLY.has(name);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -83,6 +84,7 @@ async function interleaved(runs, once) {
     widget.push(await once('widget'));
     baseline.push(await once('baseline'));
   }
+  if (process.env.BENCH_VERBOSE) console.log(`  widget ${widget.map((v) => round(v)).join(' ')}\n  baseline ${baseline.map((v) => round(v)).join(' ')}`);
   return { widget: median(widget), baseline: median(baseline) };
 }
 

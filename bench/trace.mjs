@@ -11,7 +11,8 @@
 // -g so wasm functions have names), TRACE_MIN_MS (shortest event shown,
 // 0.3), TRACE_DETAIL=1 (every event of the task that wrote the rows),
 // TRACE_SAMPLES=1 (instead of tasks: sampled self time by function between
-// the clicks response's end and the rows), TRACE_TOP (rows of that, 30).
+// the clicks response's end and the rows; =all: from the start), TRACE_TOP
+// (rows of that, 30).
 import path from 'node:path';
 import { launchBrowser, repoRoot, startMockProxy, startSite } from '../tests/e2e/support/env.mjs';
 import { OBSERVER } from './observer.mjs';
@@ -66,7 +67,9 @@ async function traceOnce(kind) {
 /** Sampled self time by function between the last clicks response's end
  * and the rows mark (profile samples share the trace's clock). */
 function samplesReport(events, pid, rowsMark) {
-  const from = Math.max(...events.filter((x) => x.pid === pid && x.name === 'ResourceFinish' && x.ts < rowsMark.ts).map((x) => x.ts));
+  const from = process.env.TRACE_SAMPLES === 'all'
+    ? 0
+    : Math.max(...events.filter((x) => x.pid === pid && x.name === 'ResourceFinish' && x.ts < rowsMark.ts).map((x) => x.ts));
   const nodes = new Map();
   const self = new Map();
   let total = 0;
@@ -85,7 +88,7 @@ function samplesReport(events, pid, rowsMark) {
       });
     }
   }
-  console.log(`samples from response end to rows (${((rowsMark.ts - from) / 1000).toFixed(1)} ms): ${total}`);
+  console.log(`samples from ${from ? `response end to rows (${((rowsMark.ts - from) / 1000).toFixed(1)} ms)` : 'the start to rows'}: ${total}`);
   for (const [name, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 30))) {
     console.log(`${String(n).padStart(6)}  ${((100 * n) / total).toFixed(1).padStart(5)}%  ${name}`);
   }
