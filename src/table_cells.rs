@@ -150,8 +150,10 @@ fn push_text(out: &mut String, field: Field<&str>) {
     }
 }
 
+#[inline(never)]
 fn push_clean(out: &mut String, text: &str) {
-    if text.contains([ROW, CELL, PART, '\u{1c}']) {
+    // A byte scan: the separators are ASCII, so no UTF-8 decoding is needed.
+    if text.bytes().any(|b| (0x1c..=0x1f).contains(&b)) {
         out.extend(text.chars().map(|c| {
             if ('\u{1c}'..='\u{1f}').contains(&c) {
                 '\u{fffd}'
