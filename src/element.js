@@ -34,6 +34,7 @@ export function defineSmartLinkClicks(mount) {
     constructor() {
       super();
       this._widget = null;
+      this._mountQueued = false;
       this._flushQueued = false;
       this._headers = {};
       if (!this.shadowRoot) {
@@ -50,8 +51,17 @@ export function defineSmartLinkClicks(mount) {
           this[name] = value;
         }
       }
-      if (!this._widget) {
-        this._widget = mount(this, this.shadowRoot, this._attributeMap(), this._headers);
+      if (!this._widget && !this._mountQueued) {
+        // Mounted at the end of this task, so the attributes, properties and
+        // headers a page sets right after adding the element are all in the
+        // first request, which the widget sends before building its view.
+        this._mountQueued = true;
+        queueMicrotask(() => {
+          this._mountQueued = false;
+          if (this.isConnected && !this._widget) {
+            this._widget = mount(this, this.shadowRoot, this._attributeMap(), this._headers);
+          }
+        });
       }
     }
 

@@ -68,6 +68,7 @@ fn fresh_container() -> HtmlElement {
     div
 }
 
+/// The mock's log of API requests, each as `path?query headers {…}`.
 async fn mock_requests() -> Vec<String> {
     let response = gloo_net::http::Request::get(&format!("{}/__mock/requests", proxy_url()))
         .send()
@@ -81,9 +82,10 @@ async fn mock_requests() -> Vec<String> {
         .filter(|r| r["path"].as_str().unwrap_or_default().starts_with("/api/"))
         .map(|r| {
             format!(
-                "{}?{}",
+                "{}?{} headers {}",
                 r["path"].as_str().unwrap(),
-                r["query"].as_str().unwrap()
+                r["query"].as_str().unwrap(),
+                r["headers"]
             )
         })
         .collect()
@@ -228,13 +230,15 @@ fn new_element(attributes: &[(&str, &str)]) -> HtmlElement {
     element
 }
 
-fn shadow(element: &HtmlElement) -> Element {
-    element
-        .shadow_root()
-        .expect("an open shadow root")
-        .query_selector(".slc-mount")
-        .unwrap()
-        .expect("the widget's mount point")
+/// The widget's mount point in the element's shadow root (the element
+/// mounts at the end of the task it was added in).
+async fn shadow(element: &HtmlElement) -> Element {
+    let root = element.shadow_root().expect("an open shadow root");
+    until("the widget's mount point", || {
+        root.query_selector(".slc-mount").unwrap().is_some()
+    })
+    .await;
+    root.query_selector(".slc-mount").unwrap().unwrap()
 }
 
 fn property(element: &HtmlElement, name: &str) -> JsValue {
@@ -251,7 +255,7 @@ async fn element_parses_attributes_and_falls_back_visibly() {
         ("include-duplicates", "nope"),
         ("date-end", "2026-02-10"),
     ]);
-    let root = shadow(&element);
+    let root = shadow(&element).await;
     until("the notices", || {
         text(&root, "[part=notice]").contains("page-size")
     })
@@ -294,7 +298,7 @@ async fn element_refuses_an_api_key_and_fetches_nothing() {
         ("link-id", link.as_str()),
         ("api-key", "sk_live_secret"),
     ]);
-    let root = shadow(&element);
+    let root = shadow(&element).await;
     until("the refusal", || {
         text(&root, "[part=notice]").contains("belong in the proxy")
     })
@@ -331,12 +335,34 @@ async fn element_refuses_an_api_key_and_fetches_nothing() {
     element.remove();
 }
 
+/// Holds down a request without the page's headers: the element mounts
+/// (and sends its first request) only after the task that added it.
+#[wasm_bindgen_test]
+async fn headers_set_right_after_adding_the_element_are_in_its_only_request() {
+    let link = unique_link("headers-first");
+    let element = new_element(&[("proxy", proxy_url()), ("link-id", link.as_str())]);
+    let headers = js_sys::Object::new();
+    js_sys::Reflect::set(&headers, &"X-Dashboard-Session".into(), &"s-1".into()).unwrap();
+    js_sys::Reflect::set(&element, &"headers".into(), &headers).unwrap();
+    let root = shadow(&element).await;
+    until("rows", || count(&root, "[part=table] tbody tr") > 0).await;
+    sleep(200).await;
+    let requests: Vec<String> = mock_requests()
+        .await
+        .into_iter()
+        .filter(|r| r.contains(link.as_str()))
+        .collect();
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert!(requests[0].contains("s-1"), "{requests:?}");
+    element.remove();
+}
+
 #[wasm_bindgen_test]
 async fn element_batches_attribute_changes_into_one_request() {
     // Ids unique to this run, so a reused mock's log cannot confuse the count.
     let link_b = unique_link("batch-b");
     let element = new_element(&[("proxy", proxy_url()), ("link-id", "batch-a")]);
-    let root = shadow(&element);
+    let root = shadow(&element).await;
     until("rows", || count(&root, "[part=table] tbody tr") == 100).await;
     element.set_attribute("link-id", &link_b).unwrap();
     element.set_attribute("page-size", "25").unwrap();

@@ -41,8 +41,8 @@ struct InFlight {
     controller: RefCell<Option<web_sys::AbortController>>,
     /// The pending retry wait: its timeout id and the resolver that ends it early.
     wait: RefCell<Option<(i32, js_sys::Function)>>,
-    /// The first request, sent before the view was built, and its URL.
-    early: RefCell<Option<(String, Sent)>>,
+    /// The first request, sent before the view was built, and its plan.
+    early: RefCell<Option<(RequestPlan, Sent)>>,
 }
 
 impl InFlight {
@@ -77,14 +77,15 @@ impl InFlight {
             send_clicks_request(&plan.url, plan.credentials, &plan.headers, signal.as_ref())
         {
             *self.controller.borrow_mut() = controller;
-            *self.early.borrow_mut() = Some((plan.url.clone(), sent));
+            *self.early.borrow_mut() = Some((plan.clone(), sent));
         }
     }
 
-    /// The early request, if it is the one `plan` asks for.
+    /// The early request, if it is the one `plan` asks for (the same URL,
+    /// headers and credentials).
     fn take_early(&self, plan: &Result<RequestPlan, impl Sized>) -> Option<Sent> {
-        let (url, sent) = self.early.borrow_mut().take()?;
-        plan.as_ref().is_ok_and(|p| p.url == url).then_some(sent)
+        let (early, sent) = self.early.borrow_mut().take()?;
+        plan.as_ref().is_ok_and(|p| *p == early).then_some(sent)
     }
 
     /// Waits `ms` milliseconds, or less if superseded meanwhile.
