@@ -3,6 +3,7 @@
 # wrk (Debian) for 10 s per endpoint. Prints throughput, latency and errors.
 source "$(dirname "$0")/../scripts/lib.sh"
 command -v wrk >/dev/null || { sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd=sudo; $sudo_cmd apt-get install -y -qq wrk >/dev/null; }
+claim_target_dir
 cd "$ROOT"
 cargo build --release -p smart-link-proxy
 "$CARGO_TARGET_DIR/release/smart-link-proxy" --mock --listen 127.0.0.1:0 >"$SLC_CACHE/load.out" 2>/dev/null &

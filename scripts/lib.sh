@@ -45,6 +45,7 @@ ensure_build_tools() {
     mkdir -p "$SLC_TOOLS"
     npm install --prefix "$SLC_TOOLS" --no-audit --no-fund "esbuild@$ESBUILD_VERSION" >/dev/null
   fi
+  claim_target_dir
 }
 
 ensure_test_tools() {
@@ -58,6 +59,26 @@ ensure_test_tools() {
   if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]; then
     log "installing the e2e packages (playwright-core, axe-core)"
     npm ci --prefix "$ROOT/tests/e2e" --no-audit --no-fund >/dev/null
+  fi
+}
+
+# The workspace's own artefacts are named by paths inside the workspace, so
+# two checkouts sharing one target dir take each other's builds for fresh
+# (a clone's newer artefacts look up to date to an older working tree).
+# When the last build here came from another checkout, this one's crates are
+# cleaned (dependencies stay), so they are built from this checkout's code.
+claim_target_dir() {
+  local marker="$CARGO_TARGET_DIR/.slc-checkout"
+  if [ "$(cat "$marker" 2>/dev/null)" != "$ROOT" ]; then
+    if [ -e "$CARGO_TARGET_DIR/CACHEDIR.TAG" ]; then
+      log "the target dir was last built from another checkout: rebuilding this checkout's crates"
+      for flags in "" "--release" "--target wasm32-unknown-unknown" "--target wasm32-unknown-unknown --release"; do
+        # shellcheck disable=SC2086
+        (cd "$ROOT" && cargo clean -q -p smart-link-clicks -p smart-link-proxy $flags) || true
+      done
+    fi
+    mkdir -p "$CARGO_TARGET_DIR"
+    printf '%s' "$ROOT" >"$marker"
   fi
 }
 
