@@ -91,6 +91,15 @@ async fn mock_requests() -> Vec<String> {
         .collect()
 }
 
+/// The logged API requests whose text names `link`.
+async fn requests_for(link: &str) -> Vec<String> {
+    mock_requests()
+        .await
+        .into_iter()
+        .filter(|r| r.contains(link))
+        .collect()
+}
+
 fn unique_link(prefix: &str) -> String {
     format!("{prefix}-{}", js_sys::Date::now() as u64)
 }
@@ -188,11 +197,7 @@ async fn the_first_view_makes_exactly_one_request() {
     let root: Element = container.into();
     until("100 rows", || count(&root, "[part=table] tbody tr") == 100).await;
     sleep(200).await;
-    let requests: Vec<String> = mock_requests()
-        .await
-        .into_iter()
-        .filter(|r| r.contains(link.as_str()))
-        .collect();
+    let requests = requests_for(&link).await;
     assert_eq!(requests.len(), 1, "{requests:?}");
 }
 
@@ -347,11 +352,7 @@ async fn headers_set_right_after_adding_the_element_are_in_its_only_request() {
     let root = shadow(&element).await;
     until("rows", || count(&root, "[part=table] tbody tr") > 0).await;
     sleep(200).await;
-    let requests: Vec<String> = mock_requests()
-        .await
-        .into_iter()
-        .filter(|r| r.contains(link.as_str()))
-        .collect();
+    let requests = requests_for(&link).await;
     assert_eq!(requests.len(), 1, "{requests:?}");
     assert!(requests[0].contains("s-1"), "{requests:?}");
     element.remove();
@@ -371,11 +372,7 @@ async fn element_batches_attribute_changes_into_one_request() {
     })
     .await;
     sleep(200).await;
-    let to_b: Vec<String> = mock_requests()
-        .await
-        .into_iter()
-        .filter(|r| r.contains(link_b.as_str()))
-        .collect();
+    let to_b = requests_for(&link_b).await;
     assert_eq!(to_b.len(), 1, "{to_b:?}");
     assert!(to_b[0].contains("limit=25&offset=0"), "{to_b:?}");
     element.remove();
