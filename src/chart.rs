@@ -238,6 +238,18 @@ mod tests {
         assert_eq!(count_marks(&chart.svg), 30);
     }
 
+    /// The chart's SVG goes into the page as markup: text from a response
+    /// (a timestamp that is not a date) must never be part of it.
+    #[test]
+    fn response_text_never_reaches_the_svg() {
+        let mut hostile = points(3, |i| i as u64);
+        hostile[1].day = None;
+        hostile[1].label = "<img src=x onerror=alert(1)>".into();
+        let svg = render_chart_svg(&hostile).unwrap().svg;
+        assert!(!svg.contains("<img") && !svg.contains("onerror"), "{svg}");
+        assert!(svg.starts_with("<svg"));
+    }
+
     #[test]
     fn labels_show_dates_and_thousands() {
         let chart = render_chart_svg(&points(30, |i| 1000 + i as u64 * 40)).unwrap();

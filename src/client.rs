@@ -82,10 +82,8 @@ pub async fn fetch_clicks(
 
 /// Waits for a sent request's answer and interprets it.
 pub async fn read_clicks_response(sent: Sent) -> FetchOutcome {
-    let response = match JsFuture::from(sent.0).await {
-        Ok(response) => {
-            gloo_net::http::Response::from(response.unchecked_into::<web_sys::Response>())
-        }
+    let response: web_sys::Response = match JsFuture::from(sent.0).await {
+        Ok(response) => response.unchecked_into(),
         Err(error) if is_js_abort(&error) => return FetchOutcome::Aborted,
         Err(error) => {
             return FetchOutcome::Failed(FetchError::Network {
@@ -94,11 +92,10 @@ pub async fn read_clicks_response(sent: Sent) -> FetchOutcome {
         }
     };
     let status = response.status();
-    let response_headers = response.headers();
-    let content_type = response_headers.get("content-type");
-    let retry_after = response_headers.get("retry-after");
-    let raw: web_sys::Response = response.into();
-    let read = match raw.array_buffer() {
+    let headers = response.headers();
+    let content_type = headers.get("content-type").ok().flatten();
+    let retry_after = headers.get("retry-after").ok().flatten();
+    let read = match response.array_buffer() {
         Ok(promise) => JsFuture::from(promise).await,
         Err(error) => Err(error),
     };

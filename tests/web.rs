@@ -304,6 +304,8 @@ async fn element_refuses_an_api_key_and_fetches_nothing() {
         ("api-key", "sk_live_secret"),
     ]);
     let root = shadow(&element).await;
+    // Nothing will be fetched, so nothing waits for an answer: shown at once.
+    assert!(!root.has_attribute("hidden"), "the view is not held back");
     until("the refusal", || {
         text(&root, "[part=notice]").contains("belong in the proxy")
     })
