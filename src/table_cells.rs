@@ -2,9 +2,12 @@
 //! which writes the rows with `textContent` in a single call (a thousand rows
 //! built cell by cell across the wasm boundary were 5× slower than plain JS).
 //!
-//! Format: rows separated by U+001E, cells by U+001F, a cell's parts by
-//! U+001D; each cell starts with a kind letter. Separator characters inside
-//! values are replaced, so a value can never add a cell or a row.
+//! Format: rows separated by U+001E, cells by U+001F. A row's cells: the
+//! time (epoch ms, empty when unreadable), the time as it arrived, seven text
+//! cells, the flag badges (separated by U+001D), then one kind letter per
+//! cell of the first eight (time and text cells), so the writer reads every
+//! value as it stands, with no prefix to cut off. Separator characters
+//! inside values are replaced, so a value can never add a cell or a row.
 
 use crate::day::parse_instant_ms;
 use crate::format::is_http_url;
@@ -17,10 +20,10 @@ const PART: char = '\u{1d}';
 
 /// Kind letters, read by `table_rows.js`.
 pub mod kind {
-    /// A readable time: epoch ms (whole), raw value. The writer derives the
-    /// local and UTC texts, so no per-row formatting happens in wasm.
+    /// A readable time. The writer derives the local and UTC texts from its
+    /// epoch ms, so no per-row formatting happens in wasm.
     pub const TIME: char = 't';
-    /// A time that could not be read: its raw text.
+    /// A time that could not be read (its raw text is shown).
     pub const BAD_TIME: char = 'T';
     /// Text.
     pub const TEXT: char = 'v';
@@ -30,13 +33,12 @@ pub mod kind {
     pub const INVALID: char = 'i';
     /// An http(s) link.
     pub const LINK: char = 'a';
-    /// Flag badges; a part starting with `?` is an unreadable flag.
-    pub const FLAGS: char = 'f';
 }
 
 /// The payload for the rows of one page, in table column order: time,
 /// country, device, browser, platform, referrer, UTM source, UTM campaign,
-/// flags. (The details button is added by the writer.)
+/// flags (a badge starting with `?` is an unreadable flag). The details
+/// button is added by the writer.
 pub fn rows_payload(rows: &[ClickRow]) -> String {
     // Room for 480 bytes a row (rows take 150-250): the buffer never grows,
     // so a page of one size always takes one block of one size class,
@@ -46,30 +48,29 @@ pub fn rows_payload(rows: &[ClickRow]) -> String {
         if index > 0 {
             out.push(ROW);
         }
-        push_time(&mut out, row.created_at());
-        for field in [
+        let mut kinds = [kind::NONE as u8; 8];
+        kinds[0] = push_time(&mut out, row.created_at());
+        let referrer = row.referrer();
+        let link = matches!(referrer, Field::Value(url) if is_http_url(url));
+        for (at, field) in [
             row.country_code(),
             row.browser_device_type(),
             row.browser_name(),
             row.browser_platform(),
-        ] {
+            referrer,
+            row.utm_source(),
+            row.utm_campaign(),
+        ]
+        .into_iter()
+        .enumerate()
+        {
             out.push(CELL);
-            push_text(&mut out, field);
+            kinds[at + 1] = push_text(&mut out, field);
+        }
+        if link {
+            kinds[5] = kind::LINK as u8;
         }
         out.push(CELL);
-        match row.referrer() {
-            Field::Value(url) if is_http_url(url) => {
-                out.push(kind::LINK);
-                push_clean(&mut out, url);
-            }
-            other => push_text(&mut out, other),
-        }
-        for field in [row.utm_source(), row.utm_campaign()] {
-            out.push(CELL);
-            push_text(&mut out, field);
-        }
-        out.push(CELL);
-        out.push(kind::FLAGS);
         let mut first = true;
         for (flag, name) in [(row.is_bot(), "Bot"), (row.is_duplicate(), "Duplicate")] {
             let raw = match flag {
@@ -90,6 +91,9 @@ pub fn rows_payload(rows: &[ClickRow]) -> String {
                 out.push_str(name);
             }
         }
+        out.push(CELL);
+        // Kind letters are ASCII.
+        out.push_str(std::str::from_utf8(&kinds).unwrap_or_default());
     }
     out
 }
@@ -121,36 +125,39 @@ pub fn record_payload(row: &ClickRow) -> String {
     out
 }
 
-fn push_time(out: &mut String, created_at: Field<&str>) {
+/// Writes the two time cells; returns their kind.
+fn push_time(out: &mut String, created_at: Field<&str>) -> u8 {
     match created_at
         .value()
         .and_then(|t| parse_instant_ms(t).map(|ms| (t, ms)))
     {
         Some((raw, ms)) => {
-            out.push(kind::TIME);
             let _ = write!(out, "{}", ms as i64);
-            out.push(PART);
+            out.push(CELL);
             push_clean(out, raw);
+            kind::TIME as u8
         }
         None => {
-            out.push(kind::BAD_TIME);
+            out.push(CELL);
             push_clean(out, created_at.text());
+            kind::BAD_TIME as u8
         }
     }
 }
 
-fn push_text(out: &mut String, field: Field<&str>) {
-    match field {
+/// Writes a text cell's value; returns its kind.
+fn push_text(out: &mut String, field: Field<&str>) -> u8 {
+    (match field {
         Field::Value(text) => {
-            out.push(kind::TEXT);
             push_clean(out, text);
+            kind::TEXT
         }
         Field::Invalid(raw) => {
-            out.push(kind::INVALID);
             push_clean(out, raw);
+            kind::INVALID
         }
-        Field::Missing | Field::Null => out.push(kind::NONE),
-    }
+        Field::Missing | Field::Null => kind::NONE,
+    }) as u8
 }
 
 #[inline(never)]
@@ -189,14 +196,16 @@ mod tests {
         let table = cells(&rows_payload(&rows));
         assert_eq!(table.len(), 1);
         let row = &table[0];
-        assert_eq!(row.len(), 9);
-        assert_eq!(row[0], "t1769895900000\u{1d}2026-01-31T21:45:00+00:00");
-        assert_eq!(row[1], "vUS");
+        assert_eq!(row.len(), 11);
+        assert_eq!(row[0], "1769895900000");
+        assert_eq!(row[1], "2026-01-31T21:45:00+00:00");
+        assert_eq!(row[2], "US");
+        assert_eq!(row[6], "example.com");
+        assert_eq!(row[9], "", "no flags");
         assert_eq!(
-            row[5], "vexample.com",
+            row[10], "tvvvvvvv",
             "a referrer without a scheme is text, not a link"
         );
-        assert_eq!(row[8], "f");
     }
 
     #[test]
@@ -207,15 +216,17 @@ mod tests {
         ]}}"#;
         let table = cells(&rows_payload(&parse_clicks_response(body).unwrap().rows));
         assert_eq!(table.len(), 2, "separators inside values never add rows");
-        assert_eq!(table[0][0], "Tsoon");
-        assert_eq!(table[0][1], "i7");
-        assert_eq!(table[0][5], "ahttps://t.co/x");
-        assert_eq!(table[0][8], "fBot\u{1d}?Duplicate: yes");
-        assert_eq!(table[1][0], "T");
-        assert_eq!(table[1][5], "vjavascript:alert(1)");
-        assert_eq!(table[1][6], "va\u{fffd}b\u{fffd}c");
-        assert_eq!(table[1][7], "n");
-        assert_eq!(table[1].len(), 9);
+        assert_eq!(table[0][..2], ["", "soon"]);
+        assert_eq!(table[0][2], "7");
+        assert_eq!(table[0][6], "https://t.co/x");
+        assert_eq!(table[0][9], "Bot\u{1d}?Duplicate: yes");
+        assert_eq!(table[0][10], "Tinnnann");
+        assert_eq!(table[1][..2], ["", ""]);
+        assert_eq!(table[1][6], "javascript:alert(1)");
+        assert_eq!(table[1][7], "a\u{fffd}b\u{fffd}c");
+        assert_eq!(table[1][8], "");
+        assert_eq!(table[1][10], "Tnnnnvvn", "a javascript: referrer is text");
+        assert_eq!(table[1].len(), 11);
     }
 
     #[test]

@@ -68,7 +68,6 @@ function fillText(td, kind, value) {
 }
 
 function fillFlags(td, value) {
-  if (!value) return;
   for (const badge of value.split('\x1d')) {
     const span = document.createElement('span');
     const unreadable = badge.startsWith('?');
@@ -79,10 +78,10 @@ function fillFlags(td, value) {
   }
 }
 
-// Writes the time cell; returns the text the Details button is named by.
-function fillTime(td, kind, value) {
+// Writes the time cell from its epoch ms and raw text; returns the text the
+// Details button is named by.
+function fillTime(td, kind, ms, raw) {
   if (kind === 't') {
-    const [ms, raw] = value.split('\x1d');
     const date = new Date(Number(ms));
     const iso = date.toISOString();
     const time = td.firstChild;
@@ -92,7 +91,7 @@ function fillTime(td, kind, value) {
     time.setAttribute('datetime', raw);
     return text;
   }
-  const text = value || '—';
+  const text = raw || '—';
   td.className = 'slc-time slc-invalid';
   td.title = 'The time of this click is missing or unreadable';
   td.replaceChildren(text);
@@ -104,20 +103,22 @@ export function renderRows(tbody, payload) {
   const records = payload ? payload.split('\x1e') : [];
   const proto = prototype();
   for (let index = 0; index < records.length; index += 1) {
+    // Time ms, time text, seven text cells, flags, then the kind letters of
+    // the first eight columns (table_cells.rs). A short record shows
+    // empty cells.
     const cells = records[index].split('\x1f');
-    // table_cells.rs always writes nine cells; a short record shows empty ones.
-    const part = (at) => cells[at] ?? 'n';
+    const kinds = cells[10] ?? '';
     const tr = proto.cloneNode(true);
     let td = tr.firstChild;
-    const timeText = fillTime(td, part(0)[0], part(0).slice(1));
+    const timeText = fillTime(td, kinds[0], cells[0], cells[1] ?? '');
     for (let at = 1; at <= 7; at += 1) {
       td = td.nextSibling;
-      fillText(td, part(at)[0], part(at).slice(1));
+      fillText(td, kinds[at], cells[at + 1] ?? '');
     }
     td = td.nextSibling;
-    fillFlags(td, part(8).slice(1));
+    if (cells[9]) fillFlags(td, cells[9]);
     const button = td.nextSibling.firstChild;
-    button.dataset.row = String(index);
+    button.setAttribute('data-row', index);
     button.setAttribute('aria-label', `Details of the click at ${timeText}`);
     fragment.appendChild(tr);
   }
