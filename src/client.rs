@@ -5,10 +5,11 @@
 use crate::api::{interpret_response, FetchError};
 use crate::config::Credentials;
 use crate::model::ClicksResponse;
+use crate::query::RequestPlan;
 use std::cell::RefCell;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestCredentials};
+use web_sys::{AbortController, AbortSignal, RequestCredentials};
 
 thread_local! {
     /// The bytes of the body being read. One buffer for every response (it
@@ -65,6 +66,38 @@ pub fn send_clicks_request(
         detail: "no window".into(),
     })?;
     Ok(Sent(window.fetch_with_request(&request.into())))
+}
+
+/// Where the standalone page (index.html) leaves the first clicks request
+/// it sent while the wasm was loading: `{url, response, controller}`.
+const PAGE_REQUEST: &str = "slcPageRequest";
+
+/// The request the page sent before the wasm loaded, if `plan` asks for the
+/// very same one: its URL, with no extra headers and `same-origin`
+/// credentials (as the page sends it). Taken once; one that `plan` does not
+/// match (or no plan: nothing to fetch) is aborted, never shown.
+pub fn take_page_request(plan: Option<&RequestPlan>) -> Option<(AbortController, Sent)> {
+    let window: js_sys::Object = web_sys::window()?.into();
+    let key = JsValue::from_str(PAGE_REQUEST);
+    let early = js_sys::Reflect::get(&window, &key).ok()?;
+    if !early.is_object() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let field = |name: &str| js_sys::Reflect::get(&early, &JsValue::from_str(name)).ok();
+    let controller: AbortController = field("controller")?.dyn_into().ok()?;
+    let same = plan.is_some_and(|plan| {
+        plan.headers.is_empty()
+            && plan.credentials == Credentials::SameOrigin
+            && field("url").and_then(|url| url.as_string()).as_deref() == Some(plan.url.as_str())
+    });
+    match field("response").and_then(|r| r.dyn_into::<js_sys::Promise>().ok()) {
+        Some(response) if same => Some((controller, Sent(response))),
+        _ => {
+            controller.abort();
+            None
+        }
+    }
 }
 
 /// GETs `url` and interprets the answer.

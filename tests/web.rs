@@ -379,3 +379,79 @@ async fn element_batches_attribute_changes_into_one_request() {
     assert!(to_b[0].contains("limit=25&offset=0"), "{to_b:?}");
     element.remove();
 }
+
+/// Sets `window.slcPageRequest`, as the standalone page's inline script
+/// does when it sends the first request before the wasm has loaded.
+fn leave_page_request(url: &str, response: &js_sys::Promise) -> web_sys::AbortController {
+    let controller = web_sys::AbortController::new().unwrap();
+    let early = js_sys::Object::new();
+    for (name, value) in [
+        ("url", JsValue::from_str(url)),
+        ("response", response.into()),
+        ("controller", controller.clone().into()),
+    ] {
+        js_sys::Reflect::set(&early, &name.into(), &value).unwrap();
+    }
+    js_sys::Reflect::set(
+        &web_sys::window().unwrap(),
+        &"slcPageRequest".into(),
+        &early,
+    )
+    .unwrap();
+    controller
+}
+
+fn first_plan_url(link: &str) -> String {
+    let today = UtcDay::from_unix_ms(js_sys::Date::now());
+    smart_link_clicks::query::plan_request(&settings(link), Filters::defaults(today), Vec::new(), 0)
+        .unwrap()
+        .url
+}
+
+async fn mount_widget(link: &str) -> Element {
+    let container = fresh_container();
+    let today = UtcDay::from_unix_ms(js_sys::Date::now());
+    let settings = settings(link);
+    // Stays mounted for the rest of the test run.
+    leptos::mount::mount_to(container.clone(), move || {
+        view! { <ClicksWidget settings=settings filters=RwSignal::new(Filters::defaults(today)) /> }
+    })
+    .forget();
+    let root: Element = container.into();
+    until("100 rows", || count(&root, "[part=table] tbody tr") == 100).await;
+    sleep(200).await;
+    root
+}
+
+/// The standalone page's early request is the widget's first request when
+/// it is the same one: shown, not sent again.
+#[wasm_bindgen_test]
+async fn the_request_the_page_sent_ahead_is_taken_over() {
+    let link = unique_link("page-ahead");
+    let url = first_plan_url(&link);
+    let controller = leave_page_request(&url, &web_sys::window().unwrap().fetch_with_str(&url));
+    mount_widget(&link).await;
+    assert_eq!(
+        requests_for(&link).await.len(),
+        1,
+        "one request, the page's"
+    );
+    assert!(!controller.signal().aborted());
+    let left = js_sys::Reflect::get(&web_sys::window().unwrap(), &"slcPageRequest".into()).unwrap();
+    assert!(left.is_undefined(), "taken once");
+}
+
+/// One for another view (here another page size) is aborted, and the widget
+/// sends its own.
+#[wasm_bindgen_test]
+async fn a_request_the_page_sent_for_another_view_is_aborted() {
+    let link = unique_link("page-other");
+    let other = first_plan_url(&link).replace("limit=100", "limit=25");
+    let never = js_sys::Promise::new(&mut |_, _| {});
+    let controller = leave_page_request(&other, &never);
+    mount_widget(&link).await;
+    assert!(controller.signal().aborted());
+    let requests = requests_for(&link).await;
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert!(requests[0].contains("limit=100"), "{requests:?}");
+}

@@ -9,7 +9,9 @@ use super::state::{emit, EventSink, ViewControl, WidgetEvent};
 use super::summary::Summary;
 use super::table::ClicksTable;
 use crate::api::{retry_delay_ms, FetchError};
-use crate::client::{fetch_clicks, read_clicks_response, send_clicks_request, FetchOutcome, Sent};
+use crate::client::{
+    fetch_clicks, read_clicks_response, send_clicks_request, take_page_request, FetchOutcome, Sent,
+};
 use crate::config::{ConfigIssue, Filters, Settings};
 use crate::model::ClicksResponse;
 use crate::pagination::PageWindow;
@@ -69,8 +71,15 @@ impl InFlight {
         next
     }
 
-    /// Sends `plan` now and keeps it for the request effect's first run.
+    /// Sends `plan` now (or takes over the same request the page sent
+    /// before the wasm loaded) and keeps it for the request effect's first
+    /// run.
     fn send_early(&self, plan: &RequestPlan) {
+        if let Some((controller, sent)) = take_page_request(Some(plan)) {
+            *self.controller.borrow_mut() = Some(controller);
+            *self.early.borrow_mut() = Some((plan.clone(), sent));
+            return;
+        }
         let controller = web_sys::AbortController::new().ok();
         let signal = controller.as_ref().map(|c| c.signal());
         if let Ok(sent) =
@@ -149,8 +158,10 @@ pub fn ClicksWidget(
     let in_flight = Rc::new(InFlight::default());
     // The first request goes out now, before the view is built, so its
     // answer is on the way meanwhile (effects first run after the view).
-    if let Ok(first) = plan.get_untracked() {
-        in_flight.send_early(&first);
+    match plan.get_untracked() {
+        Ok(first) => in_flight.send_early(&first),
+        // Nothing to fetch: a request the page sent ahead is not wanted.
+        Err(_) => drop(take_page_request(None)),
     }
     let effect_in_flight = in_flight.clone();
     Effect::new(move |_| {

@@ -81,6 +81,31 @@ describe('standalone page', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('the first request goes out before the wasm has loaded, and is the only one', async () => {
+    await openDemo({ theme: 'dark' });
+    await page.waitForTimeout(300); // a second request would have gone out by now
+    const requests = await proxy.requests();
+    assert.equal(requests.length, 1, 'the widget took over the page\'s request');
+    assert.equal(queryOf(requests[0]).limit, '100');
+    const { sent, wasmLoaded } = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource');
+      return {
+        sent: entries.find((e) => e.name.includes('/clicks?')).startTime,
+        wasmLoaded: entries.find((e) => e.name.endsWith('.wasm')).responseEnd,
+      };
+    });
+    assert.ok(sent < wasmLoaded, `request sent at ${sent} ms, the wasm loaded at ${wasmLoaded} ms`);
+    assert.equal(await widget.rows.count(), 100);
+
+    // A view the page's script does not build (a date) is sent by the widget, once.
+    await proxy.clear();
+    await openDemo({ 'date-start': '2026-11-01', 'date-end': '2026-11-20' });
+    await page.waitForTimeout(300);
+    const own = await proxy.requests();
+    assert.equal(own.length, 1);
+    assert.equal(queryOf(own[0]).date_start, '2026-11-01T00:00:00Z');
+  });
+
   test('a link without clicks says so in the chart and the table', async () => {
     await openDemo({ 'link-id': 'empty' });
     assert.equal(await widget.rows.count(), 0);
