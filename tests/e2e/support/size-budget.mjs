@@ -1,6 +1,7 @@
-// Transfer size of everything the widget loads (wasm, JS, CSS), raw, gzip
-// and brotli; exits non-zero over the budget. Used by CI and the benchmark.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// Transfer size of everything the widget loads (wasm, JS, CSS, and the
+// scripts inline in the standalone page's index.html), raw, gzip and
+// brotli; exits non-zero over the budget. Used by CI and the benchmark.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
@@ -20,15 +21,18 @@ export function measure(dist) {
     const name = path.relative(dist, file);
     return /\.(wasm|js|css)$/.test(name) && !name.endsWith('.d.ts');
   });
-  const rows = files.map((file) => {
-    const bytes = readFileSync(file);
-    return {
-      file: path.relative(dist, file),
-      raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
+  const sized = (file, bytes) => ({
+    file,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   });
+  const rows = files.map((file) => sized(path.relative(dist, file), readFileSync(file)));
+  const page = path.join(dist, 'index.html');
+  const inline = existsSync(page)
+    ? [...readFileSync(page, 'utf8').matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n')
+    : '';
+  if (inline.trim()) rows.push(sized('index.html (inline scripts)', Buffer.from(inline)));
   const total = rows.reduce((sum, r) => ({ raw: sum.raw + r.raw, gzip: sum.gzip + r.gzip, brotli: sum.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return { rows, total };
 }
