@@ -48,6 +48,7 @@ function leb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
+    if (at >= bytes.length) throw new Error('minify-dist: a wasm number runs past the end of its section');
     const byte = bytes[at];
     at += 1;
     value += (byte & 0x7f) * 2 ** shift;
@@ -104,13 +105,15 @@ function shortenImports(section, glue) {
   }
   if (at !== section.length) return null;
   const token = (name) => new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$&')}(?![\\w$])`, 'g');
-  let renamed = 0;
+  const short = new Map(); // a name imported twice keeps its one short name
   const parts = [lebBytes(count)];
   for (const entry of entries) {
     let name = entry.name;
-    if (entry.module === `./${glue.module}` && /^[\w$]+$/.test(name) && (glue.text.match(token(name)) ?? []).length === 1) {
-      name = shortName(renamed);
-      renamed += 1;
+    if (entry.module === `./${glue.module}` && short.has(name)) {
+      name = short.get(name);
+    } else if (entry.module === `./${glue.module}` && /^[\w$]+$/.test(name) && (glue.text.match(token(name)) ?? []).length === 1) {
+      name = shortName(short.size);
+      short.set(entry.name, name);
       glue.text = glue.text.replace(token(entry.name), name);
     }
     const bytes = Buffer.from(name, 'utf8');

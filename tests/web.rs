@@ -455,3 +455,22 @@ async fn a_request_the_page_sent_for_another_view_is_aborted() {
     assert_eq!(requests.len(), 1, "{requests:?}");
     assert!(requests[0].contains("limit=100"), "{requests:?}");
 }
+
+/// A view that fetches nothing (here: no proxy) aborts a request the page
+/// sent ahead.
+#[wasm_bindgen_test]
+async fn a_request_the_page_sent_is_aborted_when_nothing_is_to_be_fetched() {
+    let never = js_sys::Promise::new(&mut |_, _| {});
+    let controller = leave_page_request("/api/smart-links/x/clicks", &never);
+    let container = fresh_container();
+    let today = UtcDay::from_unix_ms(js_sys::Date::now());
+    let no_proxy = Settings {
+        link_id: Some("x".into()),
+        ..Settings::default()
+    };
+    leptos::mount::mount_to(container.clone(), move || {
+        view! { <ClicksWidget settings=no_proxy filters=RwSignal::new(Filters::defaults(today)) /> }
+    })
+    .forget();
+    assert!(controller.signal().aborted());
+}
