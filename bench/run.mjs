@@ -64,14 +64,14 @@ async function firstRowsOnce(kind) {
 }
 
 /** A fresh page of `rows` rows: response end to the rows in the DOM. The
- * view names `include-bots` (its default), which the standalone page's
- * early-request script leaves to the widget: the widget then sends the
+ * view names `credentials=same-origin` (its default), which the standalone
+ * page's early-request script leaves to the widget: the widget then sends the
  * request itself once it runs, so the time is the answer's parse and
  * render, not the wasm's start (an answer that arrived before the wasm ran
  * would wait for it). */
 async function renderOnce(kind, linkId, rows, responsive) {
   const page = await newPage();
-  await page.goto(url(kind, linkId, Math.min(rows, 1000), { 'include-bots': 'true' }));
+  await page.goto(url(kind, linkId, Math.min(rows, 1000), { credentials: 'same-origin' }));
   const event = await rowsEvent(page, rows);
   const time = event.t - (await lastClicksResponseEnd(page));
   if (responsive) {
