@@ -22,17 +22,17 @@ const PART: char = '\u{1d}';
 pub mod kind {
     /// A readable time. The writer derives the local and UTC texts from its
     /// epoch ms, so no per-row formatting happens in wasm.
-    pub const TIME: char = 't';
+    pub const TIME: u8 = b't';
     /// A time that could not be read (its raw text is shown).
-    pub const BAD_TIME: char = 'T';
+    pub const BAD_TIME: u8 = b'T';
     /// Text.
-    pub const TEXT: char = 'v';
+    pub const TEXT: u8 = b'v';
     /// Missing or null.
-    pub const NONE: char = 'n';
+    pub const NONE: u8 = b'n';
     /// A value of the wrong type: its raw text.
-    pub const INVALID: char = 'i';
+    pub const INVALID: u8 = b'i';
     /// An http(s) link.
-    pub const LINK: char = 'a';
+    pub const LINK: u8 = b'a';
 }
 
 /// The payload for the rows of one page, in table column order: time,
@@ -48,7 +48,7 @@ pub fn rows_payload(rows: &[ClickRow]) -> String {
         if index > 0 {
             out.push(ROW);
         }
-        let mut kinds = [kind::NONE as u8; 8];
+        let mut kinds = [kind::NONE; 8];
         kinds[0] = push_time(&mut out, row.created_at());
         let referrer = row.referrer();
         let link = matches!(referrer, Field::Value(url) if is_http_url(url));
@@ -68,7 +68,7 @@ pub fn rows_payload(rows: &[ClickRow]) -> String {
             kinds[at + 1] = push_text(&mut out, field);
         }
         if link {
-            kinds[5] = kind::LINK as u8;
+            kinds[5] = kind::LINK;
         }
         out.push(CELL);
         let mut first = true;
@@ -92,8 +92,9 @@ pub fn rows_payload(rows: &[ClickRow]) -> String {
             }
         }
         out.push(CELL);
-        // Kind letters are ASCII.
-        out.push_str(std::str::from_utf8(&kinds).unwrap_or_default());
+        for kind in kinds {
+            out.push(char::from(kind));
+        }
     }
     out
 }
@@ -135,19 +136,19 @@ fn push_time(out: &mut String, created_at: Field<&str>) -> u8 {
             let _ = write!(out, "{}", ms as i64);
             out.push(CELL);
             push_clean(out, raw);
-            kind::TIME as u8
+            kind::TIME
         }
         None => {
             out.push(CELL);
             push_clean(out, created_at.text());
-            kind::BAD_TIME as u8
+            kind::BAD_TIME
         }
     }
 }
 
 /// Writes a text cell's value; returns its kind.
 fn push_text(out: &mut String, field: Field<&str>) -> u8 {
-    (match field {
+    match field {
         Field::Value(text) => {
             push_clean(out, text);
             kind::TEXT
@@ -157,7 +158,7 @@ fn push_text(out: &mut String, field: Field<&str>) -> u8 {
             kind::INVALID
         }
         Field::Missing | Field::Null => kind::NONE,
-    }) as u8
+    }
 }
 
 #[inline(never)]

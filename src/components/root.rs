@@ -71,11 +71,15 @@ impl InFlight {
         next
     }
 
-    /// Sends `plan` now (or takes over the same request the page sent
-    /// before the wasm loaded) and keeps it for the request effect's first
-    /// run.
-    fn send_early(&self, plan: &RequestPlan) {
-        if let Some((controller, sent)) = take_page_request(Some(plan)) {
+    /// Sends `plan` now (or uses `page_request`, the same request the page
+    /// sent before the wasm loaded) and keeps it for the request effect's
+    /// first run.
+    fn send_early(
+        &self,
+        plan: &RequestPlan,
+        page_request: Option<(web_sys::AbortController, Sent)>,
+    ) {
+        if let Some((controller, sent)) = page_request {
             *self.controller.borrow_mut() = Some(controller);
             *self.early.borrow_mut() = Some((plan.clone(), sent));
             return;
@@ -158,10 +162,11 @@ pub fn ClicksWidget(
     let in_flight = Rc::new(InFlight::default());
     // The first request goes out now, before the view is built, so its
     // answer is on the way meanwhile (effects first run after the view).
-    match plan.get_untracked() {
-        Ok(first) => in_flight.send_early(&first),
-        // Nothing to fetch: a request the page sent ahead is not wanted.
-        Err(_) => drop(take_page_request(None)),
+    let first = plan.get_untracked();
+    // The page's own early request, if it is this one (else it is aborted).
+    let page_request = take_page_request(first.as_ref().ok());
+    if let Ok(first) = first {
+        in_flight.send_early(&first, page_request);
     }
     let effect_in_flight = in_flight.clone();
     Effect::new(move |_| {

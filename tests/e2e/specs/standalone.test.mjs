@@ -126,6 +126,22 @@ describe('standalone page', () => {
     assert.match(dated.path, /\/api\/smart-links\/demo%2Bdelay10\/clicks$/);
     assert.equal(queryOf(dated).date_start, '2026-11-01T00:00:00Z');
     assert.equal(queryOf(dated).include_duplicates, 'false');
+
+    // Views the script leaves to the widget (a page size it would cap, a
+    // credentials mode) or corrects as the widget does (a start after the
+    // end): still exactly one request, the widget's view.
+    for (const [params, check] of [
+      [{ 'page-size': '5000' }, (q) => assert.equal(q.limit, '1000')],
+      [{ credentials: 'omit' }, (q) => assert.equal(q.limit, '100')],
+      [{ 'date-start': '2026-11-20', 'date-end': '2026-11-01' }, (q) => assert.equal(q.date_start, '2026-10-03T00:00:00Z')],
+    ]) {
+      await proxy.clear();
+      await openDemo(params);
+      await page.waitForTimeout(300);
+      const requests = await proxy.requests();
+      assert.equal(requests.length, 1, `one request for ${JSON.stringify(params)}`);
+      check(queryOf(requests[0]));
+    }
   });
 
   test('a link without clicks says so in the chart and the table', async () => {
