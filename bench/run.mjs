@@ -32,20 +32,43 @@ function url(kind, linkId, pageSize = 100, extra = {}) {
   return `${site}/?${new URLSearchParams({ proxy: proxy.url, 'link-id': linkId, 'page-size': String(pageSize), ...extra })}`;
 }
 
+/** Each page's rows events as the page's observer reported them (through
+ * an exposed binding), and the waits for them. */
+const pageEvents = new WeakMap();
+
 async function newPage() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const state = { events: [], waiters: [] };
+  pageEvents.set(page, state);
+  await page.exposeBinding('__benchEvent', (_source, event) => {
+    state.events.push(event);
+    state.waiters = state.waiters.filter((check) => !check());
+  });
   await page.addInitScript(OBSERVER);
   return page;
 }
 
-/** Waits for a rows event matching `accept` after index `from`; returns it. */
-async function rowsEvent(page, accept, from = 0) {
-  await page.waitForFunction(
-    ([from, count]) => (window.__bench?.events ?? []).slice(from).some((e) => count === 0 || e.rows === count),
-    [from, accept],
-    { timeout: 60_000, polling: 20 },
-  );
-  return page.evaluate(([from, count]) => window.__bench.events.slice(from).find((e) => count === 0 || e.rows === count), [from, accept]);
+/** How many rows events the page has reported so far. */
+const eventCount = (page) => pageEvents.get(page).events.length;
+
+/** Waits for a rows event of `count` rows (any, for 0) after index `from`;
+ * returns it. Nothing runs in the page meanwhile: Playwright's
+ * `waitForFunction` would inject its utility script (about 15 ms of
+ * script evaluation) and poll, inside the time being measured. */
+function rowsEvent(page, count, from = 0) {
+  const state = pageEvents.get(page);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no rows event of ${count} rows in 60 s`)), 60_000);
+    const check = () => {
+      const event = state.events.slice(from).find((e) => count === 0 || e.rows === count);
+      if (event) {
+        clearTimeout(timer);
+        resolve(event);
+      }
+      return Boolean(event);
+    };
+    if (!check()) state.waiters.push(check);
+  });
 }
 
 async function lastClicksResponseEnd(page) {
@@ -112,7 +135,7 @@ async function flipper(kind, extra = {}, rows = 100) {
   await rowsEvent(page, rows);
   const next = nextButton(page, kind);
   const flip = async () => {
-    const from = await page.evaluate(() => window.__bench.events.length);
+    const from = eventCount(page);
     await next.click();
     const event = await rowsEvent(page, rows, from);
     return event.t - (await lastClicksResponseEnd(page));
