@@ -2,14 +2,15 @@
 // JavaScript that trunk staged (the wasm-bindgen glue, our snippets, the
 // loader) with esbuild, drops wasm custom sections no browser reads, gives
 // the functions the wasm imports from its glue short names, and updates the
-// integrity hashes index.html gives for them. The size budget
+// integrity hashes index.html gives for them; snippets no script imports
+// are left out. The size budget
 // counts these files (bench/results.md).
 //
 // Without esbuild (scripts/lib.sh installs it) the JavaScript stays as
 // built and a warning says so: the build still works, only larger.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -37,6 +38,26 @@ const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((entry)
   const full = path.join(dir, entry.name);
   return entry.isDirectory() ? files(full) : [full];
 });
+// wasm-bindgen never empties its snippets folder, so a snippet the code no
+// longer has (an `inline_js` since removed) stays in it, and trunk would ship
+// it and preload it. Only snippets some script imports are kept.
+const snippets = path.join(staging, 'snippets');
+const imported = new Set();
+const queue = files(staging).filter((f) => f.endsWith('.js') && !f.startsWith(snippets + path.sep));
+while (queue.length) {
+  const file = queue.pop();
+  for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    const target = path.resolve(path.dirname(file), spec);
+    if (!imported.has(target)) {
+      imported.add(target);
+      queue.push(target);
+    }
+  }
+}
+const unused = existsSync(snippets) ? files(snippets).filter((f) => !imported.has(f)) : [];
+for (const file of unused) rmSync(file);
+const unusedHrefs = new Set(unused.map((f) => `./${path.relative(staging, f).split(path.sep).join('/')}`));
+
 for (const file of esbuild ? files(staging).filter((f) => f.endsWith('.js')) : []) {
   execFileSync(esbuild, [file, '--minify', '--format=esm', `--outfile=${file}`, '--allow-overwrite', '--log-level=warning'], { stdio: 'inherit' });
 }
@@ -149,6 +170,7 @@ for (const file of files(staging).filter((f) => f.endsWith('.wasm'))) {
 const html = path.join(staging, 'index.html');
 const rehashed = readFileSync(html, 'utf8').replace(/<link\b[^>]*>/g, (tag) => {
   const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+  if (unusedHrefs.has(href)) return '';
   if (!href || !/\bintegrity="sha384-/.test(tag)) return tag;
   const digest = createHash('sha384').update(readFileSync(path.join(staging, href))).digest('base64');
   return tag.replace(/\bintegrity="sha384-[^"]*"/, `integrity="sha384-${digest}"`);
