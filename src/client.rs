@@ -1,6 +1,7 @@
 //! The HTTP client: one GET through the proxy with gloo-net, abortable, with
 //! the credentials mode and extra headers, read as bytes into one buffer
-//! reused for every body and interpreted by `api::interpret_response`.
+//! reused for every body and interpreted by `api::interpret_response`; and
+//! the take-over of the standalone page's own first request.
 
 use crate::api::{interpret_response, FetchError};
 use crate::config::Credentials;
@@ -29,8 +30,16 @@ pub enum FetchOutcome {
     Aborted,
 }
 
-/// A request on its way: `fetch` has been called.
-pub struct Sent(js_sys::Promise);
+/// A request on its way, or its answer.
+pub enum Sent {
+    /// `fetch` has been called: a promise of its `Response`.
+    Fetching(js_sys::Promise),
+    /// The standalone page's request: a promise of its answer, read to the
+    /// end by the page's script (see [`take_page_request`]).
+    Reading(js_sys::Promise),
+    /// The answer is already here and interpreted.
+    Done(FetchOutcome),
+}
 
 /// Starts a GET of `url` at once (not when first awaited), so the answer
 /// can be on its way while the caller goes on, e.g. builds the view.
@@ -65,17 +74,21 @@ pub fn send_clicks_request(
     let window = web_sys::window().ok_or_else(|| FetchError::Network {
         detail: "no window".into(),
     })?;
-    Ok(Sent(window.fetch_with_request(&request.into())))
+    Ok(Sent::Fetching(window.fetch_with_request(&request.into())))
 }
 
 /// Where the standalone page (index.html) leaves the first clicks request
-/// it sent while the wasm was loading: `{url, response, controller}`.
+/// it sent while the wasm was loading: `{url, controller, answer, read}`.
+/// `answer` is a promise of the answer read to its end, `{status,
+/// contentType, retryAfter, body}` (`body` an `ArrayBuffer`, or null with
+/// `error` when reading it failed), and `read` is that answer once it is in.
 const PAGE_REQUEST: &str = "slcPageRequest";
 
 /// The request the page sent before the wasm loaded, if `plan` asks for the
 /// very same one: its URL, with no extra headers and `same-origin`
-/// credentials (as the page sends it). Taken once; one that `plan` does not
-/// match (or no plan: nothing to fetch) is aborted, never shown.
+/// credentials (as the page sends it). An answer already read is
+/// interpreted now. Taken once; one that `plan` does not match (or no plan:
+/// nothing to fetch) is aborted, never shown.
 pub fn take_page_request(plan: Option<&RequestPlan>) -> Option<(AbortController, Sent)> {
     let window: js_sys::Object = web_sys::window()?.into();
     let key = JsValue::from_str(PAGE_REQUEST);
@@ -91,12 +104,35 @@ pub fn take_page_request(plan: Option<&RequestPlan>) -> Option<(AbortController,
             && plan.credentials == Credentials::SameOrigin
             && field("url").and_then(|url| url.as_string()).as_deref() == Some(plan.url.as_str())
     });
-    match field("response").and_then(|r| r.dyn_into::<js_sys::Promise>().ok()) {
-        Some(response) if same => Some((controller, Sent(response))),
+    let read = field("read").filter(JsValue::is_object);
+    let answer = field("answer").and_then(|a| a.dyn_into::<js_sys::Promise>().ok());
+    match (read, answer) {
+        (Some(read), _) if same => Some((controller, Sent::Done(answer_outcome(&read)))),
+        (None, Some(answer)) if same => Some((controller, Sent::Reading(answer))),
         _ => {
             controller.abort();
             None
         }
+    }
+}
+
+/// Interprets an answer the page's script read (see [`PAGE_REQUEST`]).
+fn answer_outcome(answer: &JsValue) -> FetchOutcome {
+    let field = |name: &str| js_sys::Reflect::get(answer, &JsValue::from_str(name)).ok();
+    let text = |name: &str| field(name).and_then(|v| v.as_string());
+    let status = field("status")
+        .and_then(|v| v.as_f64())
+        .filter(|s| (0.0..=999.0).contains(s))
+        .map_or(0, |s| s as u16);
+    match field("body").and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>().ok()) {
+        Some(body) => interpret_body(
+            status,
+            text("contentType").as_deref(),
+            text("retryAfter").as_deref(),
+            &js_sys::Uint8Array::new(&body),
+        ),
+        None if field("error").is_some_and(|e| is_js_abort(&e)) => FetchOutcome::Aborted,
+        None => FetchOutcome::Failed(FetchError::Truncated { status }),
     }
 }
 
@@ -115,8 +151,13 @@ pub async fn fetch_clicks(
 
 /// Waits for a sent request's answer and interprets it.
 pub async fn read_clicks_response(sent: Sent) -> FetchOutcome {
-    let response: web_sys::Response = match JsFuture::from(sent.0).await {
-        Ok(response) => response.unchecked_into(),
+    let (promise, is_answer) = match sent {
+        Sent::Done(outcome) => return outcome,
+        Sent::Fetching(promise) => (promise, false),
+        Sent::Reading(promise) => (promise, true),
+    };
+    let resolved = match JsFuture::from(promise).await {
+        Ok(value) => value,
         Err(error) if is_js_abort(&error) => return FetchOutcome::Aborted,
         Err(error) => {
             return FetchOutcome::Failed(FetchError::Network {
@@ -124,6 +165,10 @@ pub async fn read_clicks_response(sent: Sent) -> FetchOutcome {
             })
         }
     };
+    if is_answer {
+        return answer_outcome(&resolved);
+    }
+    let response: web_sys::Response = resolved.unchecked_into();
     let status = response.status();
     let headers = response.headers();
     let content_type = headers.get("content-type").ok().flatten();
@@ -132,11 +177,25 @@ pub async fn read_clicks_response(sent: Sent) -> FetchOutcome {
         Ok(promise) => JsFuture::from(promise).await,
         Err(error) => Err(error),
     };
-    let bytes = match read {
-        Ok(buffer) => js_sys::Uint8Array::new(&buffer),
-        Err(error) if is_js_abort(&error) => return FetchOutcome::Aborted,
-        Err(_) => return FetchOutcome::Failed(FetchError::Truncated { status }),
-    };
+    match read {
+        Ok(buffer) => interpret_body(
+            status,
+            content_type.as_deref(),
+            retry_after.as_deref(),
+            &js_sys::Uint8Array::new(&buffer),
+        ),
+        Err(error) if is_js_abort(&error) => FetchOutcome::Aborted,
+        Err(_) => FetchOutcome::Failed(FetchError::Truncated { status }),
+    }
+}
+
+/// Copies a body into [`BODY`] and interprets it with its status and headers.
+fn interpret_body(
+    status: u16,
+    content_type: Option<&str>,
+    retry_after: Option<&str>,
+    bytes: &js_sys::Uint8Array,
+) -> FetchOutcome {
     let interpreted = BODY.with_borrow_mut(|body| {
         let len = bytes.length() as usize;
         body.clear();
@@ -144,12 +203,7 @@ pub async fn read_clicks_response(sent: Sent) -> FetchOutcome {
         bytes.copy_to_uninit(&mut body.spare_capacity_mut()[..len]);
         // SAFETY: `copy_to_uninit` initialised the first `len` bytes.
         unsafe { body.set_len(len) };
-        interpret_response(
-            status,
-            content_type.as_deref(),
-            retry_after.as_deref(),
-            body,
-        )
+        interpret_response(status, content_type, retry_after, body)
     });
     match interpreted {
         Ok(data) => FetchOutcome::Loaded(data),

@@ -380,15 +380,35 @@ async fn element_batches_attribute_changes_into_one_request() {
     element.remove();
 }
 
+#[wasm_bindgen(inline_js = r#"
+// As index.html's early-request script reads its answer.
+export function readAnswer(response) {
+  return response.then((r) => {
+    const head = { status: r.status, contentType: r.headers.get('content-type'), retryAfter: r.headers.get('retry-after') };
+    return r.arrayBuffer().then((body) => ({ ...head, body }), (error) => ({ ...head, body: null, error }));
+  });
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = readAnswer)]
+    fn read_answer(response: &js_sys::Promise) -> js_sys::Promise;
+}
+
 /// Sets `window.slcPageRequest`, as the standalone page's inline script
-/// does when it sends the first request before the wasm has loaded.
-fn leave_page_request(url: &str, response: &js_sys::Promise) -> web_sys::AbortController {
+/// does when it sends the first request before the wasm has loaded:
+/// `answer` its answer to come, `read` the answer once it is in.
+fn leave_page_request(
+    url: &str,
+    answer: &js_sys::Promise,
+    read: Option<&JsValue>,
+) -> web_sys::AbortController {
     let controller = web_sys::AbortController::new().unwrap();
     let early = js_sys::Object::new();
     for (name, value) in [
         ("url", JsValue::from_str(url)),
-        ("response", response.into()),
+        ("answer", answer.into()),
         ("controller", controller.clone().into()),
+        ("read", read.cloned().unwrap_or(JsValue::UNDEFINED)),
     ] {
         js_sys::Reflect::set(&early, &name.into(), &value).unwrap();
     }
@@ -399,6 +419,14 @@ fn leave_page_request(url: &str, response: &js_sys::Promise) -> web_sys::AbortCo
     )
     .unwrap();
     controller
+}
+
+/// `url`'s answer, read to its end as the page's script reads it.
+async fn answer_of(url: &str) -> JsValue {
+    let response = web_sys::window().unwrap().fetch_with_str(url);
+    wasm_bindgen_futures::JsFuture::from(read_answer(&response))
+        .await
+        .unwrap()
 }
 
 fn first_plan_url(link: &str) -> String {
@@ -429,7 +457,8 @@ async fn mount_widget(link: &str) -> Element {
 async fn the_request_the_page_sent_ahead_is_taken_over() {
     let link = unique_link("page-ahead");
     let url = first_plan_url(&link);
-    let controller = leave_page_request(&url, &web_sys::window().unwrap().fetch_with_str(&url));
+    let answer = read_answer(&web_sys::window().unwrap().fetch_with_str(&url));
+    let controller = leave_page_request(&url, &answer, None);
     mount_widget(&link).await;
     assert_eq!(
         requests_for(&link).await.len(),
@@ -441,6 +470,47 @@ async fn the_request_the_page_sent_ahead_is_taken_over() {
     assert!(left.is_undefined(), "taken once");
 }
 
+/// An answer the page has already read is shown as it is: no request at
+/// all from the widget.
+#[wasm_bindgen_test]
+async fn an_answer_the_page_already_read_is_shown_without_a_request() {
+    let link = unique_link("page-read");
+    let url = first_plan_url(&link);
+    let answer = answer_of(&url).await;
+    assert_eq!(requests_for(&link).await.len(), 1, "the test's own fetch");
+    leave_page_request(&url, &js_sys::Promise::resolve(&answer), Some(&answer));
+    let root = mount_widget(&link).await;
+    assert_eq!(requests_for(&link).await.len(), 1, "none from the widget");
+    assert!(text(&root, "[part=summary]").contains("clicks"));
+}
+
+/// A failure the page read (here a 401, which is not retried) is shown at
+/// once, as the widget's own request would show it.
+#[wasm_bindgen_test]
+async fn a_failure_the_page_already_read_is_shown() {
+    let base = unique_link("page-read-401");
+    let link = format!("{base}+401");
+    let url = first_plan_url(&link);
+    let answer = answer_of(&url).await;
+    leave_page_request(&url, &js_sys::Promise::resolve(&answer), Some(&answer));
+    let container = fresh_container();
+    let today = UtcDay::from_unix_ms(js_sys::Date::now());
+    let settings = settings(&link);
+    leptos::mount::mount_to(container.clone(), move || {
+        view! { <ClicksWidget settings=settings filters=RwSignal::new(Filters::defaults(today)) /> }
+    })
+    .forget();
+    let root: Element = container.into();
+    until("the error", || count(&root, "[part=error]") == 1).await;
+    assert!(
+        text(&root, "[part=error]").contains("401"),
+        "{}",
+        text(&root, "[part=error]")
+    );
+    sleep(200).await;
+    assert_eq!(requests_for(&base).await.len(), 1, "none from the widget");
+}
+
 /// One for another view (here another page size) is aborted, and the widget
 /// sends its own.
 #[wasm_bindgen_test]
@@ -448,7 +518,7 @@ async fn a_request_the_page_sent_for_another_view_is_aborted() {
     let link = unique_link("page-other");
     let other = first_plan_url(&link).replace("limit=100", "limit=25");
     let never = js_sys::Promise::new(&mut |_, _| {});
-    let controller = leave_page_request(&other, &never);
+    let controller = leave_page_request(&other, &never, None);
     mount_widget(&link).await;
     assert!(controller.signal().aborted());
     let requests = requests_for(&link).await;
@@ -461,7 +531,7 @@ async fn a_request_the_page_sent_for_another_view_is_aborted() {
 #[wasm_bindgen_test]
 async fn a_request_the_page_sent_is_aborted_when_nothing_is_to_be_fetched() {
     let never = js_sys::Promise::new(&mut |_, _| {});
-    let controller = leave_page_request("/api/smart-links/x/clicks", &never);
+    let controller = leave_page_request("/api/smart-links/x/clicks", &never, None);
     let container = fresh_container();
     let today = UtcDay::from_unix_ms(js_sys::Date::now());
     let no_proxy = Settings {

@@ -197,6 +197,23 @@ pub fn ClicksWidget(
         };
         busy.set(true);
         emit(events, WidgetEvent::Busy(true));
+        let targets = SettleTargets {
+            shown,
+            error,
+            busy,
+            control,
+        };
+        // An answer already here (the page's own request, read while the
+        // wasm loaded) is shown in this run, not after a trip through the
+        // task queue; unless it is a failure to try again.
+        let early = match early {
+            Some(Sent::Done(outcome)) if !will_retry(&outcome) => {
+                effect_in_flight.controller.borrow_mut().take();
+                settle(outcome, plan, targets);
+                return;
+            }
+            other => other,
+        };
         let in_flight = effect_in_flight.clone();
         spawn_local(async move {
             let mut retries = 0;
@@ -235,16 +252,7 @@ pub fn ClicksWidget(
                     }
                 }
                 in_flight.controller.borrow_mut().take();
-                settle(
-                    outcome,
-                    plan,
-                    SettleTargets {
-                        shown,
-                        error,
-                        busy,
-                        control,
-                    },
-                );
+                settle(outcome, plan, targets);
                 return;
             }
         });
@@ -322,6 +330,12 @@ pub fn ClicksWidget(
     }
 }
 
+/// Whether `outcome` is a failure the widget tries again after a wait.
+fn will_retry(outcome: &FetchOutcome) -> bool {
+    matches!(outcome, FetchOutcome::Failed(failure) if retry_delay_ms(failure, 0, 0.0).is_some())
+}
+
+#[derive(Clone, Copy)]
 struct SettleTargets {
     shown: RwSignal<Option<Shown>>,
     error: RwSignal<Option<FetchError>>,
