@@ -9,6 +9,9 @@ import { BROTLI_BUDGET, measure } from '../tests/e2e/support/size-budget.mjs';
 import { OBSERVER } from './observer.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+// More for navigation: one navigation varies by about ±30 ms on this
+// machine (paired runs of one build), so an 11-run median moved by ±0.1.
+const NAV_RUNS = Number(process.env.BENCH_NAV_RUNS ?? 31);
 const FLIPS = Number(process.env.BENCH_FLIPS ?? 200);
 // BENCH_ONLY=size,parse (names: size navigation render flip parse memory rows10000)
 // runs a subset while working on one figure; the default runs everything.
@@ -179,9 +182,7 @@ results.sizes = size;
 
 // 2. Navigation to first rows visible.
 if (want('navigation')) {
-// More runs than the other figures: one navigation varies by ±30 ms on this
-// machine (paired runs of one build), so an 11-run median moved by ±0.1.
-const { widget: navWidget, baseline: navBase } = await interleaved(Number(process.env.BENCH_NAV_RUNS ?? 31), firstRowsOnce);
+const { widget: navWidget, baseline: navBase } = await interleaved(NAV_RUNS, firstRowsOnce);
 figure('navigation_ratio', round(navWidget / navBase, 2), '× baseline', '≤ 1.5', navWidget / navBase <= 1.5, `widget ${round(navWidget)} ms, baseline ${round(navBase)} ms`);
 }
 
@@ -273,7 +274,7 @@ await proxy.stop();
 const lines = [
   '# Benchmark results',
   '',
-  `Run ${results.date} at commit \`${results.commit}\` by \`./bench/run.sh\`: release dist/, mock proxy, headless Chromium, ${RUNS} runs each (medians), on this 2-core machine. Ratios are widget / plain-JS baseline measured in the same run.`,
+  `Run ${results.date} at commit \`${results.commit}\` by \`./bench/run.sh\`: release dist/, mock proxy, headless Chromium, ${RUNS} runs each (navigation ${NAV_RUNS}; medians), on this 2-core machine. Ratios are widget / plain-JS baseline measured in the same run.`,
   '',
   '| figure | value | budget | result | detail |',
   '| --- | --- | --- | --- | --- |',
