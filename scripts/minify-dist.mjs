@@ -3,7 +3,8 @@
 // loader) with esbuild, drops wasm custom sections no browser reads, gives
 // the functions the wasm imports from its glue short names, and updates the
 // integrity hashes index.html gives for them; snippets no script imports
-// are left out. The size budget
+// are left out, and so is the wasm's preload when the page's loader fetches
+// the wasm itself. The size budget
 // counts these files (bench/results.md).
 //
 // Without esbuild (scripts/lib.sh installs it) the JavaScript stays as
@@ -15,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
-const staging = process.env.TRUNK_STAGING_DIR;
+const staging = process.env.TRUNK_STAGING_DIR && path.resolve(process.env.TRUNK_STAGING_DIR);
 if (!staging) {
   console.error('minify-dist: TRUNK_STAGING_DIR is not set (run by trunk as a post_build hook)');
   process.exit(1);
@@ -168,9 +169,14 @@ for (const file of files(staging).filter((f) => f.endsWith('.wasm'))) {
 
 // The new bytes need new integrity hashes wherever index.html names them.
 const html = path.join(staging, 'index.html');
+const pageFetchesWasm = readFileSync(html, 'utf8').includes('compileStreaming');
 const rehashed = readFileSync(html, 'utf8').replace(/<link\b[^>]*>/g, (tag) => {
   const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
   if (unusedHrefs.has(href)) return '';
+  // The page's loader (Trunk.toml pattern_script) fetches the wasm itself
+  // from a classic script as the page parses; trunk's preload of it would
+  // be a second download (its integrity keeps the two from being matched).
+  if (/\brel="preload"/.test(tag) && href?.endsWith('.wasm') && pageFetchesWasm) return '';
   if (!href || !/\bintegrity="sha384-/.test(tag)) return tag;
   const digest = createHash('sha384').update(readFileSync(path.join(staging, href))).digest('base64');
   return tag.replace(/\bintegrity="sha384-[^"]*"/, `integrity="sha384-${digest}"`);

@@ -436,18 +436,31 @@ fn first_plan_url(link: &str) -> String {
         .url
 }
 
-async fn mount_widget(link: &str) -> Element {
+/// Mounts a widget for `link` with the default view; it stays mounted for
+/// the rest of the test run.
+fn mount_widget_for(link: &str) -> Element {
     let container = fresh_container();
     let today = UtcDay::from_unix_ms(js_sys::Date::now());
     let settings = settings(link);
-    // Stays mounted for the rest of the test run.
     leptos::mount::mount_to(container.clone(), move || {
         view! { <ClicksWidget settings=settings filters=RwSignal::new(Filters::defaults(today)) /> }
     })
     .forget();
-    let root: Element = container.into();
+    container.into()
+}
+
+/// Mounts a widget for `link` and waits for its 100 rows.
+async fn mount_widget(link: &str) -> Element {
+    let root = mount_widget_for(link);
     until("100 rows", || count(&root, "[part=table] tbody tr") == 100).await;
     sleep(200).await;
+    root
+}
+
+/// Mounts a widget for `link` and waits for its error banner.
+async fn mount_widget_until_error(link: &str) -> Element {
+    let root = mount_widget_for(link);
+    until("the error", || count(&root, "[part=error]") == 1).await;
     root
 }
 
@@ -478,7 +491,9 @@ async fn an_answer_the_page_already_read_is_shown_without_a_request() {
     let url = first_plan_url(&link);
     let answer = answer_of(&url).await;
     assert_eq!(requests_for(&link).await.len(), 1, "the test's own fetch");
-    leave_page_request(&url, &js_sys::Promise::resolve(&answer), Some(&answer));
+    // `answer` never settles: only the answer already read can show rows.
+    let never = js_sys::Promise::new(&mut |_, _| {});
+    leave_page_request(&url, &never, Some(&answer));
     let root = mount_widget(&link).await;
     assert_eq!(requests_for(&link).await.len(), 1, "none from the widget");
     assert!(text(&root, "[part=summary]").contains("clicks"));
@@ -492,16 +507,9 @@ async fn a_failure_the_page_already_read_is_shown() {
     let link = format!("{base}+401");
     let url = first_plan_url(&link);
     let answer = answer_of(&url).await;
-    leave_page_request(&url, &js_sys::Promise::resolve(&answer), Some(&answer));
-    let container = fresh_container();
-    let today = UtcDay::from_unix_ms(js_sys::Date::now());
-    let settings = settings(&link);
-    leptos::mount::mount_to(container.clone(), move || {
-        view! { <ClicksWidget settings=settings filters=RwSignal::new(Filters::defaults(today)) /> }
-    })
-    .forget();
-    let root: Element = container.into();
-    until("the error", || count(&root, "[part=error]") == 1).await;
+    let never = js_sys::Promise::new(&mut |_, _| {});
+    leave_page_request(&url, &never, Some(&answer));
+    let root = mount_widget_until_error(&link).await;
     assert!(
         text(&root, "[part=error]").contains("401"),
         "{}",
@@ -509,6 +517,28 @@ async fn a_failure_the_page_already_read_is_shown() {
     );
     sleep(200).await;
     assert_eq!(requests_for(&base).await.len(), 1, "none from the widget");
+}
+
+/// A failure the page read that is worth another try (a 503) is retried
+/// by the widget, as its own request's would be.
+#[wasm_bindgen_test]
+async fn a_transient_failure_the_page_already_read_is_retried() {
+    let base = unique_link("page-read-503");
+    let link = format!("{base}+503");
+    let url = first_plan_url(&link);
+    let answer = answer_of(&url).await;
+    let never = js_sys::Promise::new(&mut |_, _| {});
+    leave_page_request(&url, &never, Some(&answer));
+    mount_widget_until_error(&link).await;
+    let mut retried = false;
+    for _ in 0..100 {
+        if requests_for(&base).await.len() >= 2 {
+            retried = true;
+            break;
+        }
+        sleep(100).await;
+    }
+    assert!(retried, "the widget tried again after the page's 503");
 }
 
 /// One for another view (here another page size) is aborted, and the widget
