@@ -100,6 +100,17 @@ async fn requests_for(link: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether the mock sees `count` requests naming `link` within 10 s.
+async fn requests_arrive(link: &str, count: usize) -> bool {
+    for _ in 0..100 {
+        if requests_for(link).await.len() >= count {
+            return true;
+        }
+        sleep(100).await;
+    }
+    false
+}
+
 fn unique_link(prefix: &str) -> String {
     format!("{prefix}-{}", js_sys::Date::now() as u64)
 }
@@ -172,15 +183,10 @@ async fn a_request_goes_out_when_sent_not_when_awaited() {
     );
     assert!(sent.is_ok());
     // The answer is never awaited: the mock still sees the request.
-    let mut seen = false;
-    for _ in 0..100 {
-        if mock_requests().await.iter().any(|r| r.contains(&link)) {
-            seen = true;
-            break;
-        }
-        sleep(50).await;
-    }
-    assert!(seen, "the request reached the proxy without being awaited");
+    assert!(
+        requests_arrive(&link, 1).await,
+        "the request reached the proxy without being awaited"
+    );
 }
 
 /// Holds down a double fetch: the first view's request is sent before the
@@ -530,15 +536,10 @@ async fn a_transient_failure_the_page_already_read_is_retried() {
     let never = js_sys::Promise::new(&mut |_, _| {});
     leave_page_request(&url, &never, Some(&answer));
     mount_widget_until_error(&link).await;
-    let mut retried = false;
-    for _ in 0..100 {
-        if requests_for(&base).await.len() >= 2 {
-            retried = true;
-            break;
-        }
-        sleep(100).await;
-    }
-    assert!(retried, "the widget tried again after the page's 503");
+    assert!(
+        requests_arrive(&base, 2).await,
+        "the widget tried again after the page's 503"
+    );
 }
 
 /// One for another view (here another page size) is aborted, and the widget

@@ -144,6 +144,25 @@ describe('standalone page', () => {
     }
   });
 
+  test('the page fetches the wasm once, and still starts when its early compile fails', async () => {
+    const wasmFetches = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
+    await openDemo();
+    assert.equal(await widget.rows.count(), 100);
+    // The loader's own fetch only: trunk's preload of the wasm would be a second download.
+    assert.equal(await wasmFetches(), 1);
+    assert.equal(await page.locator('link[href$=".wasm"]').count(), 0);
+
+    // Served as application/octet-stream, compileStreaming refuses the wasm;
+    // the loader then hands init the URL, whose own fallback reads the bytes.
+    await page.route('**/*.wasm', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    await openDemo();
+    assert.equal(await widget.rows.count(), 100);
+    assert.deepEqual(errors, []);
+  });
+
   test('a link without clicks says so in the chart and the table', async () => {
     await openDemo({ 'link-id': 'empty' });
     assert.equal(await widget.rows.count(), 0);
