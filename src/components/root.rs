@@ -179,9 +179,6 @@ pub fn ClicksWidget(
         };
         let Ok(plan) = plan else {
             // Nothing to fetch (setup incomplete or a key refused): not busy.
-            if busy.get_untracked() {
-                emit(events, WidgetEvent::Busy(false));
-            }
             busy.set(false);
             error.set(None);
             return;
@@ -196,7 +193,6 @@ pub fn ClicksWidget(
             signal
         };
         busy.set(true);
-        emit(events, WidgetEvent::Busy(true));
         let targets = SettleTargets {
             shown,
             error,
@@ -233,14 +229,8 @@ pub fn ClicksWidget(
                 if let FetchOutcome::Failed(failure) = &outcome {
                     if let Some(delay) = retry_delay_ms(failure, retries, js_sys::Math::random()) {
                         // Say what is happening, keep the last good data, then try again.
-                        emit(
-                            events,
-                            WidgetEvent::Failed {
-                                status: failure.status(),
-                                message: failure.message(),
-                            },
-                        );
                         error.try_set(Some(failure.clone()));
+                        announce_failure(events, failure);
                         retry_at.try_set(Some(js_sys::Date::now() + f64::from(delay)));
                         in_flight.wait(delay).await;
                         if in_flight.generation.get() != generation {
@@ -257,12 +247,15 @@ pub fn ClicksWidget(
             }
         });
     });
-    // Each busy spell is numbered; its timer dims only if that spell is
-    // still on. (Timers are left to fire rather than cleared: a cleared
-    // one-shot callback would never free its closure.)
+    // The host hears of each change of `busy` as the DOM shows it. Each
+    // busy spell is numbered; its timer dims only if that spell is still
+    // on. (Timers are left to fire rather than cleared: a cleared one-shot
+    // callback would never free its closure.)
     let busy_spell = StoredValue::new(0u32);
     Effect::new(move |_| {
-        if busy.get() {
+        let is_busy = busy.get();
+        emit(events, WidgetEvent::Busy(is_busy));
+        if is_busy {
             let spell = busy_spell.try_update_value(|n| {
                 *n = n.wrapping_add(1);
                 *n
@@ -292,7 +285,6 @@ pub fn ClicksWidget(
         cancel_in_flight.supersede();
         retry_at.set(None);
         busy.set(false);
-        emit(events, WidgetEvent::Busy(false));
     });
     // Back online, or back to a visible tab after a failure: retry once by itself.
     let retry_after_failure = move |_: web_sys::Event| {
@@ -345,7 +337,7 @@ struct SettleTargets {
 
 /// Applies a finished request. Uses `try_` setters: the widget may be gone.
 fn settle(outcome: FetchOutcome, plan: RequestPlan, targets: SettleTargets) {
-    let events = targets.control.events;
+    let control = targets.control;
     match outcome {
         FetchOutcome::Aborted => {}
         FetchOutcome::Loaded(data) => {
@@ -358,27 +350,46 @@ fn settle(outcome: FetchOutcome, plan: RequestPlan, targets: SettleTargets) {
             }));
             targets.error.try_set(None);
             targets.busy.try_set(false);
-            emit(events, WidgetEvent::Busy(false));
-            emit(
-                events,
-                WidgetEvent::Loaded {
-                    filters: plan.filters,
-                    clicks_total,
-                    row_count,
-                },
-            );
-            // A page past the end (an old link, fewer clicks now): show the last one.
-            if let Some(last) = window.clamped() {
-                targets.control.change(|f| Filters { page: last, ..f });
-            }
+            after_render(move || {
+                emit(
+                    control.events,
+                    WidgetEvent::Loaded {
+                        filters: plan.filters,
+                        clicks_total,
+                        row_count,
+                    },
+                );
+                // A page past the end (an old link, fewer clicks now): show the last one.
+                if let Some(last) = window.clamped() {
+                    control.change(|f| Filters { page: last, ..f });
+                }
+            });
         }
         FetchOutcome::Failed(failure) => {
-            let message = failure.message();
-            let status = failure.status();
+            announce_failure(control.events, &failure);
             targets.error.try_set(Some(failure));
             targets.busy.try_set(false);
-            emit(events, WidgetEvent::Busy(false));
-            emit(events, WidgetEvent::Failed { status, message });
         }
     }
+}
+
+/// Reports `failure` (`slc-error`) once the error banner shows it.
+fn announce_failure(events: EventSink, failure: &FetchError) {
+    let event = WidgetEvent::Failed {
+        status: failure.status(),
+        message: failure.message(),
+    };
+    after_render(move || emit(events, event));
+}
+
+/// Runs `then` after the effects woken so far have run, so an event
+/// reports what the DOM already shows (CONTRACT 3: `slc-load` comes "after
+/// data is shown"). Signals notify their effects at once, and the executor
+/// runs tasks in the order they were woken: one tick later, every part has
+/// been written.
+fn after_render(then: impl FnOnce() + 'static) {
+    spawn_local(async move {
+        leptos::task::tick().await;
+        then();
+    });
 }

@@ -38,8 +38,19 @@ beforeEach(async () => {
   // The dashboard's listener on document records every widget event.
   await page.addInitScript(() => {
     window.__events = [];
+    // What the element shows at the moment the event is heard.
+    const screen = (host) => {
+      const root = host.shadowRoot;
+      return {
+        rows: root.querySelectorAll('[part="table"] tbody tr').length,
+        summary: root.querySelector('[part="summary"]')?.textContent ?? '',
+        pager: root.querySelector('[part="pager"]')?.textContent ?? '',
+        error: root.querySelector('[part="error"]')?.textContent ?? '',
+        busy: host.getAttribute('aria-busy'),
+      };
+    };
     for (const type of ['slc-load', 'slc-change', 'slc-error']) {
-      document.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id, detail: e.detail, bubbles: e.bubbles, composed: e.composed }));
+      document.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id, detail: e.detail, bubbles: e.bubbles, composed: e.composed, screen: screen(e.target) }));
     }
   });
   await page.goto(hostSite.url);
@@ -162,6 +173,32 @@ describe('embedded element', () => {
     assert.equal(failure.id, 'viral-clicks');
     assert.equal(failure.detail.status, 503);
     assert.match(failure.detail.message, /HTTP 503/);
+  });
+
+  // Holds down events that came before the view: slc-load was dispatched
+  // when the answer was stored, before the effects wrote it to the DOM, so
+  // a listener saw the previous page (or no rows at all).
+  test('slc-load and slc-error are heard once what they report is on screen', async () => {
+    const [first] = await loaded('demo-clicks');
+    assert.equal(first.screen.rows, first.detail.rowCount);
+    assert.match(first.screen.summary, new RegExp(first.detail.clicksTotal.toLocaleString('en-US')));
+    assert.equal(first.screen.busy, 'false');
+    await demo().button('Next page').click();
+    const [, second] = await loaded('demo-clicks', 2);
+    assert.equal(second.detail.filters.page, 2);
+    assert.equal(second.screen.rows, second.detail.rowCount);
+    assert.match(second.screen.pager, /Page 2 of/);
+    assert.match(second.screen.summary, /Rows 26–50/);
+    assert.equal(second.screen.busy, 'false');
+    await page.evaluate(() => document.getElementById('demo-clicks').setAttribute('link-id', 'demo+404'));
+    const [failure] = await eventually(
+      () => page.evaluate(() => window.__events.filter((e) => e.type === 'slc-error')),
+      (events) => events.length >= 1,
+      { what: 'slc-error' },
+    );
+    assert.equal(failure.detail.status, 404);
+    assert.match(failure.screen.error, /404/);
+    assert.equal(failure.screen.rows, second.detail.rowCount, 'the last data stays under the error');
   });
 
   test('a network failure reports status 0', async () => {
