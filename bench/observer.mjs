@@ -1,5 +1,7 @@
 // Records when the table's rows change: a MutationObserver on the document
 // and on every shadow root, so the widget and the baseline are timed alike.
+// It watches text changes too (characterData): since the widget rewrites the
+// rows it has in place, a page flip may change no child list at all.
 // Installed with `page.addInitScript(OBSERVER, { mark })`; `mark` also
 // writes a user-timing mark per change (for traces, bench/trace.mjs). Each
 // change is also handed to `window.__benchEvent` when the harness exposed
@@ -19,7 +21,7 @@ export const OBSERVER = ({ mark = false } = {}) => {
       if (mark) performance.mark(`rows ${rows.length}`);
     }
   };
-  const observe = (root) => new MutationObserver(() => check(root)).observe(root, { childList: true, subtree: true });
+  const observe = (root) => new MutationObserver(() => check(root)).observe(root, { childList: true, subtree: true, characterData: true });
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attach.call(this, init);
