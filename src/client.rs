@@ -136,19 +136,6 @@ fn answer_outcome(answer: &JsValue) -> FetchOutcome {
     }
 }
 
-/// GETs `url` and interprets the answer.
-pub async fn fetch_clicks(
-    url: &str,
-    credentials: Credentials,
-    headers: &[(String, String)],
-    signal: Option<&AbortSignal>,
-) -> FetchOutcome {
-    match send_clicks_request(url, credentials, headers, signal) {
-        Ok(sent) => read_clicks_response(sent).await,
-        Err(error) => FetchOutcome::Failed(error),
-    }
-}
-
 /// Waits for a sent request's answer and interprets it.
 pub async fn read_clicks_response(sent: Sent) -> FetchOutcome {
     let (promise, is_answer) = match sent {

@@ -6,7 +6,7 @@
 use crate::browser::today_utc;
 use crate::components::{ClicksWidget, EventSink, WidgetEvent};
 use crate::config::{validate_headers, Config, ConfigIssue, Filters, Settings};
-use crate::query::plan_request;
+use crate::query::blocked;
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -120,8 +120,8 @@ impl MountedWidget {
         container.set_class_name("slc-mount");
         // Hidden only when there is an answer to wait for: notices about
         // missing settings show at once.
-        let veil = plan_request(&config.settings, config.filters, Vec::new(), 0)
-            .is_ok()
+        let veil = blocked(&config.settings)
+            .is_none()
             .then(|| Veil::over(&container));
         shadow.append_child(&container)?;
 

@@ -179,6 +179,22 @@ pub struct RequestPlan {
     pub attempt: u32,
 }
 
+/// The proxy and link id to fetch from, or why nothing may be fetched.
+fn target(settings: &crate::config::Settings) -> Result<(&str, &str), Blocked> {
+    if settings.refused_secret {
+        return Err(Blocked::SecretInPage);
+    }
+    let proxy = settings.proxy.as_deref().ok_or(Blocked::MissingProxy)?;
+    let link_id = settings.link_id.as_deref().ok_or(Blocked::MissingLinkId)?;
+    Ok((proxy, link_id))
+}
+
+/// Why the configuration allows no request at all, if it does not (the
+/// same rule `plan_request` applies, without building a URL).
+pub fn blocked(settings: &crate::config::Settings) -> Option<Blocked> {
+    target(settings).err()
+}
+
 /// The request for a configuration and view, or why there is none.
 pub fn plan_request(
     settings: &crate::config::Settings,
@@ -186,11 +202,7 @@ pub fn plan_request(
     headers: Vec<(String, String)>,
     attempt: u32,
 ) -> Result<RequestPlan, Blocked> {
-    if settings.refused_secret {
-        return Err(Blocked::SecretInPage);
-    }
-    let proxy = settings.proxy.as_deref().ok_or(Blocked::MissingProxy)?;
-    let link_id = settings.link_id.as_deref().ok_or(Blocked::MissingLinkId)?;
+    let (proxy, link_id) = target(settings)?;
     Ok(RequestPlan {
         url: request_url(proxy, link_id, &ClicksQuery::for_view(&filters)),
         credentials: settings.credentials,
@@ -223,5 +235,20 @@ mod plan_tests {
         assert!(ok.url.starts_with(
             "http://p.example/api/smart-links/a%2Fb/clicks?date_start=2026-10-25T00:00:00Z"
         ));
+    }
+
+    #[test]
+    fn blocked_agrees_with_plan_request() {
+        let today = UtcDay::parse("2026-11-23").unwrap();
+        for pairs in [
+            &[("link-id", "x")][..],
+            &[("proxy", "/")],
+            &[("proxy", "/"), ("link-id", "x"), ("api-key", "k")],
+            &[("proxy", "/"), ("link-id", "x")],
+        ] {
+            let c = Config::from_pairs(pairs.iter().copied(), today);
+            let plan = plan_request(&c.settings, c.filters, vec![], 0);
+            assert_eq!(blocked(&c.settings), plan.err(), "{pairs:?}");
+        }
     }
 }

@@ -189,20 +189,50 @@ async fn a_request_goes_out_when_sent_not_when_awaited() {
     );
 }
 
-/// Holds down a double fetch: the first view's request is sent before the
-/// view is built and taken over by the request effect, never sent twice.
+#[wasm_bindgen(inline_js = r#"
+export function watchFetches(part) {
+  const original = window.fetch;
+  let count = 0;
+  window.fetch = function (input, init) {
+    if (String(input.url ?? input).includes(part)) count += 1;
+    return original.call(this, input, init);
+  };
+  return () => count;
+}
+"#)]
+extern "C" {
+    /// Counts the `fetch` calls whose URL contains `part` from now on;
+    /// returns a function that tells the count.
+    #[wasm_bindgen(js_name = watchFetches)]
+    fn watch_fetches(part: &str) -> js_sys::Function;
+}
+
+fn fetch_count(counter: &js_sys::Function) -> f64 {
+    counter.call0(&JsValue::NULL).unwrap().as_f64().unwrap()
+}
+
+/// Holds down a late and a double fetch: the first view's request is sent
+/// while the view is built (before any effect runs) and taken over by the
+/// request effect, never sent twice.
 #[wasm_bindgen_test]
 async fn the_first_view_makes_exactly_one_request() {
     let link = unique_link("first-view");
     let container = fresh_container();
     let today = UtcDay::from_unix_ms(js_sys::Date::now());
     let settings = settings(&link);
+    let fetches = watch_fetches(&link);
     let _handle = leptos::mount::mount_to(container.clone(), move || {
         view! { <ClicksWidget settings=settings filters=RwSignal::new(Filters::defaults(today)) /> }
     });
+    assert_eq!(
+        fetch_count(&fetches),
+        1.0,
+        "the request is out when mounting returns"
+    );
     let root: Element = container.into();
     until("100 rows", || count(&root, "[part=table] tbody tr") == 100).await;
     sleep(200).await;
+    assert_eq!(fetch_count(&fetches), 1.0);
     let requests = requests_for(&link).await;
     assert_eq!(requests.len(), 1, "{requests:?}");
 }

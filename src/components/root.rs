@@ -10,7 +10,7 @@ use super::summary::Summary;
 use super::table::ClicksTable;
 use crate::api::{retry_delay_ms, FetchError};
 use crate::client::{
-    fetch_clicks, read_clicks_response, send_clicks_request, take_page_request, FetchOutcome, Sent,
+    read_clicks_response, send_clicks_request, take_page_request, FetchOutcome, Sent,
 };
 use crate::config::{ConfigIssue, Filters, Settings};
 use crate::model::ClicksResponse;
@@ -71,27 +71,36 @@ impl InFlight {
         next
     }
 
-    /// Sends `plan` now (or uses `page_request`, the same request the page
-    /// sent before the wasm loaded) and keeps it for the request effect's
-    /// first run.
+    /// Sends `plan` now under a new abort controller, the one kept from
+    /// then on. The one place a request of the widget's starts.
+    fn start(&self, plan: &RequestPlan) -> Result<Sent, FetchError> {
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        *self.controller.borrow_mut() = controller;
+        send_clicks_request(&plan.url, plan.credentials, &plan.headers, signal.as_ref())
+    }
+
+    /// Keeps the first request for the request effect's first run:
+    /// `page_request` (the same request the page sent before the wasm
+    /// loaded) or else `plan`, sent now.
     fn send_early(
         &self,
         plan: &RequestPlan,
         page_request: Option<(web_sys::AbortController, Sent)>,
     ) {
-        if let Some((controller, sent)) = page_request {
-            *self.controller.borrow_mut() = Some(controller);
-            *self.early.borrow_mut() = Some((plan.clone(), sent));
-            return;
-        }
-        let controller = web_sys::AbortController::new().ok();
-        let signal = controller.as_ref().map(|c| c.signal());
-        if let Ok(sent) =
-            send_clicks_request(&plan.url, plan.credentials, &plan.headers, signal.as_ref())
-        {
-            *self.controller.borrow_mut() = controller;
-            *self.early.borrow_mut() = Some((plan.clone(), sent));
-        }
+        let sent = match page_request {
+            Some((controller, sent)) => {
+                *self.controller.borrow_mut() = Some(controller);
+                sent
+            }
+            // A request that could not even be built is tried again, and
+            // its failure shown, by the request effect.
+            None => match self.start(plan) {
+                Ok(sent) => sent,
+                Err(_) => return,
+            },
+        };
+        *self.early.borrow_mut() = Some((plan.clone(), sent));
     }
 
     /// The early request, if it is the one `plan` asks for (the same URL,
@@ -183,15 +192,6 @@ pub fn ClicksWidget(
             error.set(None);
             return;
         };
-        let signal = if early.is_some() {
-            let controller = effect_in_flight.controller.borrow();
-            controller.as_ref().map(|c| c.signal())
-        } else {
-            let controller = web_sys::AbortController::new().ok();
-            let signal = controller.as_ref().map(|c| c.signal());
-            *effect_in_flight.controller.borrow_mut() = controller;
-            signal
-        };
         busy.set(true);
         let targets = SettleTargets {
             shown,
@@ -202,25 +202,23 @@ pub fn ClicksWidget(
         // An answer already here (the page's own request, read while the
         // wasm loaded) is shown in this run, not after a trip through the
         // task queue; unless it is a failure to try again.
-        let early = match early {
+        let first = match early {
             Some(Sent::Done(outcome)) if !will_retry(&outcome) => {
                 effect_in_flight.controller.borrow_mut().take();
                 settle(outcome, plan, targets);
                 return;
             }
-            other => other,
+            Some(sent) => Ok(sent),
+            None => effect_in_flight.start(&plan),
         };
         let in_flight = effect_in_flight.clone();
         spawn_local(async move {
             let mut retries = 0;
-            let mut early = early;
+            let mut sent = Some(first);
             loop {
-                let outcome = match early.take() {
-                    Some(sent) => read_clicks_response(sent).await,
-                    None => {
-                        fetch_clicks(&plan.url, plan.credentials, &plan.headers, signal.as_ref())
-                            .await
-                    }
+                let outcome = match sent.take().unwrap_or_else(|| in_flight.start(&plan)) {
+                    Ok(sent) => read_clicks_response(sent).await,
+                    Err(error) => FetchOutcome::Failed(error),
                 };
                 // A newer view (or the widget's removal) supersedes this answer.
                 if in_flight.generation.get() != generation {
