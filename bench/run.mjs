@@ -200,7 +200,7 @@ const { widget: coldW, baseline: coldB } = await interleaved(RUNS, (kind) => ren
 figure('first_render_1000_ratio', round(coldW / coldB, 2), '× baseline', 'reported (cold start; budgeted by navigation)', null, `widget ${round(coldW)} ms, baseline ${round(coldB)} ms (fresh page)`);
 }
 
-// 4. Page flip (next 100 rows; response end to rows replaced), widget and
+// 4. Page flip (next 100 rows; response end to the new rows in the DOM), widget and
 // baseline flips alternating.
 if (want('flip')) {
   const flip = await flips(Number(process.env.BENCH_FLIP_RUNS ?? 31));

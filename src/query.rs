@@ -238,17 +238,20 @@ mod plan_tests {
     }
 
     #[test]
-    fn blocked_agrees_with_plan_request() {
+    fn blocked_names_what_stops_every_request() {
         let today = UtcDay::parse("2026-11-23").unwrap();
-        for pairs in [
-            &[("link-id", "x")][..],
-            &[("proxy", "/")],
-            &[("proxy", "/"), ("link-id", "x"), ("api-key", "k")],
-            &[("proxy", "/"), ("link-id", "x")],
-        ] {
-            let c = Config::from_pairs(pairs.iter().copied(), today);
-            let plan = plan_request(&c.settings, c.filters, vec![], 0);
-            assert_eq!(blocked(&c.settings), plan.err(), "{pairs:?}");
-        }
+        let blocked_by = |pairs: &[(&str, &str)]| {
+            blocked(&Config::from_pairs(pairs.iter().copied(), today).settings)
+        };
+        assert_eq!(blocked_by(&[]), Some(Blocked::MissingProxy));
+        assert_eq!(blocked_by(&[("link-id", "x")]), Some(Blocked::MissingProxy));
+        assert_eq!(blocked_by(&[("proxy", "/")]), Some(Blocked::MissingLinkId));
+        // A key wins over everything else: nothing is fetched while it is there.
+        assert_eq!(
+            blocked_by(&[("proxy", "/"), ("link-id", "x"), ("authorization", "k")]),
+            Some(Blocked::SecretInPage)
+        );
+        assert_eq!(blocked_by(&[("api-key", "k")]), Some(Blocked::SecretInPage));
+        assert_eq!(blocked_by(&[("proxy", "/"), ("link-id", "x")]), None);
     }
 }

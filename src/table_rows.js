@@ -57,9 +57,11 @@ function setClass(element, className) {
   if (element.className !== className) element.className = className;
 }
 
+// Compared as the attribute, not the property: an empty title is still an
+// attribute on a fresh cell, and must be one on a reused cell too.
 function setTitle(element, title) {
   if (title === null) element.removeAttribute('title');
-  else if (element.title !== title) element.title = title;
+  else if (element.getAttribute('title') !== title) element.setAttribute('title', title);
 }
 
 // The cell's only child as a text node holding `text` (reused when it is one).

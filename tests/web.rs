@@ -197,18 +197,32 @@ export function watchFetches(part) {
     if (String(input.url ?? input).includes(part)) count += 1;
     return original.call(this, input, init);
   };
-  return () => count;
+  // Called with `true`: the count, and window.fetch as it was.
+  return (restore) => {
+    if (restore) window.fetch = original;
+    return count;
+  };
 }
 "#)]
 extern "C" {
     /// Counts the `fetch` calls whose URL contains `part` from now on;
-    /// returns a function that tells the count.
+    /// returns a function that tells the count (and with `true` also puts
+    /// `window.fetch` back).
     #[wasm_bindgen(js_name = watchFetches)]
     fn watch_fetches(part: &str) -> js_sys::Function;
 }
 
 fn fetch_count(counter: &js_sys::Function) -> f64 {
     counter.call0(&JsValue::NULL).unwrap().as_f64().unwrap()
+}
+
+/// The final count, with `window.fetch` put back for the tests after.
+fn stop_counting(counter: &js_sys::Function) -> f64 {
+    counter
+        .call1(&JsValue::NULL, &JsValue::TRUE)
+        .unwrap()
+        .as_f64()
+        .unwrap()
 }
 
 /// Holds down a late and a double fetch: the first view's request is sent
@@ -232,7 +246,7 @@ async fn the_first_view_makes_exactly_one_request() {
     let root: Element = container.into();
     until("100 rows", || count(&root, "[part=table] tbody tr") == 100).await;
     sleep(200).await;
-    assert_eq!(fetch_count(&fetches), 1.0);
+    assert_eq!(stop_counting(&fetches), 1.0);
     let requests = requests_for(&link).await;
     assert_eq!(requests.len(), 1, "{requests:?}");
 }

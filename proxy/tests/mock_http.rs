@@ -169,6 +169,7 @@ fn hostile_degraded_and_huge_variants_keep_their_promises() {
     assert!(rows[0].get("country_code").is_none());
     assert_eq!(rows[1]["is_bot"], "yes");
     assert!(rows[2]["id"].is_null());
+    assert_eq!(rows[3]["utm_campaign"], "");
     assert_eq!(rows.last().unwrap(), "not a row");
 
     let huge: Value = get(

@@ -245,7 +245,7 @@ pub fn ClicksWidget(
             }
         });
     });
-    // The host hears of each change of `busy` as the DOM shows it. Each
+    // The host hears the latest value of `busy` as the DOM shows it. Each
     // busy spell is numbered; its timer dims only if that spell is still
     // on. (Timers are left to fire rather than cleared: a cleared one-shot
     // callback would never free its closure.)
@@ -357,16 +357,20 @@ fn settle(outcome: FetchOutcome, plan: RequestPlan, targets: SettleTargets) {
                         row_count,
                     },
                 );
-                // A page past the end (an old link, fewer clicks now): show the last one.
+                // A page past the end (an old link, fewer clicks now): show
+                // the last one, unless the view has moved on meanwhile.
                 if let Some(last) = window.clamped() {
-                    control.change(|f| Filters { page: last, ..f });
+                    if control.filters.try_get_untracked() == Some(plan.filters) {
+                        control.change(|f| Filters { page: last, ..f });
+                    }
                 }
             });
         }
         FetchOutcome::Failed(failure) => {
-            announce_failure(control.events, &failure);
-            targets.error.try_set(Some(failure));
+            let events = control.events;
+            targets.error.try_set(Some(failure.clone()));
             targets.busy.try_set(false);
+            announce_failure(events, &failure);
         }
     }
 }

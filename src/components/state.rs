@@ -29,7 +29,8 @@ pub enum WidgetEvent {
         /// The new view.
         filters: Filters,
     },
-    /// A request started (true) or settled (false).
+    /// Whether a request is in flight, as the widget's root now says
+    /// (`aria-busy`): sent after each change of it, with the latest value.
     Busy(bool),
 }
 

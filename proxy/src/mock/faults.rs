@@ -137,7 +137,8 @@ pub fn make_hostile(body: &mut Value) {
 }
 
 /// Degrades rows the way a growing or buggy API might: missing fields,
-/// nulls everywhere, wrong types, unknown fields, a row that is not an object.
+/// nulls everywhere, wrong types, empty strings, unknown fields, a row that
+/// is not an object.
 pub fn make_degraded(body: &mut Value) {
     let Some(rows) = body.pointer_mut("/data/rows").and_then(Value::as_array_mut) else {
         return;
@@ -171,7 +172,9 @@ pub fn make_degraded(body: &mut Value) {
                     *value = Value::Null;
                 }
             }
-            _ => {}
+            _ => {
+                fields.insert("utm_campaign".into(), json!(""));
+            }
         }
     }
     rows.push(json!("not a row"));

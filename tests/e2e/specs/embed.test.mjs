@@ -213,10 +213,12 @@ describe('embedded element', () => {
     await set('date-end', end);
     let loads = 2;
     await loaded('demo-clicks', loads);
-    // Links, then unreadable times and values, then markup as text, then no
-    // rows, then 26 rows (one more than the page size: the mock adds a row
-    // that is not an object), then fewer rows.
-    for (const [index, link] of ['demo+degraded', 'demo+hostile', 'demo', 'empty', 'demo+degraded', 'quiet'].entries()) {
+    // From links to unreadable times, values and empty strings with one row
+    // more (the mock adds a row that is not an object), to markup as text,
+    // back to links with one row fewer, to no rows, to all new rows, and
+    // from there each shape once more onto reused rows.
+    const links = ['demo+degraded', 'demo+hostile', 'demo', 'empty', 'demo+degraded', 'demo', 'demo+hostile', 'demo+degraded', 'quiet'];
+    for (const [index, link] of links.entries()) {
       await set('link-id', link);
       loads += 1;
       const load = (await loaded('demo-clicks', loads))[loads - 1];
