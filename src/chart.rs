@@ -197,7 +197,7 @@ pub fn aria_label(points: &[DailyPoint], range: &str, total: u64) -> String {
         .map(|p| format!(", peak {} on {}", clicks_label(p.clicks), p.label))
         .unwrap_or_default();
     format!(
-        "Daily clicks by UTC day, {range}: {} in total{peak_text}.",
+        "Daily clicks by UTC day, {range}: {} in all{peak_text}.",
         clicks_label(total)
     )
 }
@@ -291,6 +291,17 @@ mod tests {
     #[test]
     fn aria_label_states_range_total_and_peak() {
         let label = aria_label(&points(3, |i| [4, 9, 2][i]), "25 – 27 Oct 2026", 15);
-        assert_eq!(label, "Daily clicks by UTC day, 25 – 27 Oct 2026: 15 clicks in total, peak 9 clicks on Mon 26 Oct 2026.");
+        assert_eq!(label, "Daily clicks by UTC day, 25 – 27 Oct 2026: 15 clicks in all, peak 9 clicks on Mon 26 Oct 2026.");
+    }
+
+    /// Holds down a label clash: "in total" contains "to", so a search
+    /// for the `To` date input by its label (Playwright's `getByLabel('To')`
+    /// matches substrings) also found the chart.
+    #[test]
+    fn aria_label_never_contains_the_date_labels() {
+        let label = aria_label(&points(3, |i| [4, 9, 2][i]), "25 – 27 Oct 2026", 15);
+        for word in ["to", "from"] {
+            assert!(!label.to_lowercase().contains(word), "{label}");
+        }
     }
 }

@@ -307,23 +307,29 @@ impl Config {
     }
 
     /// The filters after the configuration changed from `self` to `next`
-    /// while the person was looking at `current`: fields the change touched
-    /// take the new value, the rest stay as the person left them, and a
-    /// filter change without an explicit page goes back to page 1.
-    pub fn merge_filters(&self, next: &Config, current: Filters) -> Filters {
+    /// while the person was looking at `current`: fields the change touched,
+    /// and those whose names are in `set` (properties the host set, even to
+    /// the value they had), take the new value; the rest stay as the person
+    /// left them, and a filter change without an explicit page goes back to
+    /// page 1.
+    pub fn merge_filters(&self, next: &Config, current: Filters, set: &[&str]) -> Filters {
         let (before, after) = (self.filters, next.filters);
         let mut merged = current;
         macro_rules! take_if_changed {
-            ($($field:ident),*) => { $( if before.$field != after.$field { merged.$field = after.$field; } )* };
+            ($($field:ident = $name:literal),*) => { $(
+                if before.$field != after.$field || set.contains(&$name) {
+                    merged.$field = after.$field;
+                }
+            )* };
         }
         take_if_changed!(
-            date_start,
-            date_end,
-            page_size,
-            include_bots,
-            include_duplicates
+            date_start = "date-start",
+            date_end = "date-end",
+            page_size = "page-size",
+            include_bots = "include-bots",
+            include_duplicates = "include-duplicates"
         );
-        if before.page != after.page {
+        if before.page != after.page || set.contains(&"page") {
             merged.page = after.page;
         } else if merged.differs_beyond_page(&current) {
             merged.page = 1;
@@ -537,17 +543,33 @@ mod tests {
         current.include_bots = false;
         // Only the page size changes: it applies, the person's bot filter stays, page resets.
         let next = config(&[("link-id", "a"), ("page-size", "50")]);
-        let merged = before.merge_filters(&next, current);
+        let merged = before.merge_filters(&next, current, &[]);
         assert_eq!(
             (merged.page_size, merged.page, merged.include_bots),
             (50, 1, false)
         );
         // An explicit page change is taken as given.
         let paged = config(&[("link-id", "a"), ("page", "7")]);
-        assert_eq!(before.merge_filters(&paged, current).page, 7);
+        assert_eq!(before.merge_filters(&paged, current, &[]).page, 7);
         // Nothing relevant changed: the view stays exactly as it is.
         let same = config(&[("link-id", "b")]);
-        assert_eq!(before.merge_filters(&same, current), current);
+        assert_eq!(before.merge_filters(&same, current, &[]), current);
+    }
+
+    /// Holds down a property set being lost: after the person unticked
+    /// bots and went to page 4, `el.includeBots = true` left the attribute
+    /// as it was ("true"), so the change was ignored.
+    #[test]
+    fn a_property_set_to_its_old_attribute_value_still_applies() {
+        let before = config(&[("link-id", "a"), ("include-bots", "true")]);
+        let mut current = before.filters;
+        current.page = 4;
+        current.include_bots = false;
+        let merged = before.merge_filters(&before, current, &["include-bots"]);
+        assert_eq!((merged.include_bots, merged.page), (true, 1));
+        // `el.page = 1` while the person is on page 4: page 1.
+        let merged = before.merge_filters(&before, current, &["page"]);
+        assert_eq!((merged.page, merged.include_bots), (1, false));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 // The <smart-link-clicks> custom element: a thin adapter that hands its
 // attributes, properties and lifecycle to the Rust widget. wasm-bindgen
-// snippets cannot import the glue, so Rust passes its mount function in.
+// snippets cannot import the glue, so Rust passes its functions in: `mount`
+// starts a widget, `preview(attributes, name)` reads a property (or
+// `filters`) from attributes as the widget would, before it has mounted.
 
 const CONFIG_ATTRIBUTES = [
   'proxy', 'link-id', 'date-start', 'date-end', 'page-size', 'page',
@@ -21,7 +23,7 @@ const PROPERTIES = {
   theme: 'theme',
 };
 
-export function defineSmartLinkClicks(mount) {
+export function defineSmartLinkClicks(mount, preview) {
   if (customElements.get('smart-link-clicks')) {
     return false;
   }
@@ -36,6 +38,9 @@ export function defineSmartLinkClicks(mount) {
       this._widget = null;
       this._mountQueued = false;
       this._flushQueued = false;
+      // Attributes whose properties the host set since the last update:
+      // applied even when the value is the one the attribute had.
+      this._set = new Set();
       this._headers = {};
       if (!this.shadowRoot) {
         this.attachShadow({ mode: 'open' });
@@ -78,17 +83,31 @@ export function defineSmartLinkClicks(mount) {
     }
 
     attributeChangedCallback(name, oldValue, newValue) {
-      if (oldValue === newValue || !this._widget || this._flushQueued) {
+      if (oldValue !== newValue) {
+        this._queueUpdate();
+      }
+    }
+
+    // Every change made in this task becomes one update, so one request.
+    _queueUpdate() {
+      if (!this._widget || this._flushQueued) {
         return;
       }
-      // Every change made in this task becomes one update, so one request.
       this._flushQueued = true;
-      queueMicrotask(() => {
-        this._flushQueued = false;
-        if (this._widget) {
-          this._widget.update(this._attributeMap());
-        }
-      });
+      queueMicrotask(() => this._update());
+    }
+
+    // Applies the changes queued so far (at once when a getter needs them).
+    _update() {
+      if (!this._flushQueued) {
+        return;
+      }
+      this._flushQueued = false;
+      const set = [...this._set].join(',');
+      this._set.clear();
+      if (this._widget) {
+        this._widget.update(this._attributeMap(), set);
+      }
     }
 
     _attributeMap() {
@@ -113,7 +132,8 @@ export function defineSmartLinkClicks(mount) {
 
     /** The current filters and page, read-only. */
     get filters() {
-      return this._widget ? this._widget.filters() : null;
+      this._update();
+      return this._widget ? this._widget.filters() : preview(this._attributeMap(), 'filters');
     }
   }
 
@@ -122,16 +142,23 @@ export function defineSmartLinkClicks(mount) {
       configurable: true,
       enumerable: true,
       get() {
+        this._update();
         if (this._widget) {
           return this._widget.property(property);
         }
-        return this.getAttribute(attribute);
+        return preview(this._attributeMap(), property);
       },
       set(value) {
         if (value === null || value === undefined) {
           this.removeAttribute(attribute);
         } else {
           this.setAttribute(attribute, String(value));
+        }
+        // Set by the host: applied even if the attribute already said so
+        // (the person may have changed that filter since).
+        if (this._widget) {
+          this._set.add(attribute);
+          this._queueUpdate();
         }
       },
     });

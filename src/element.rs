@@ -22,7 +22,7 @@ pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.
 #[wasm_bindgen(module = "/src/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineSmartLinkClicks)]
-    fn define_smart_link_clicks(mount: &js_sys::Function) -> bool;
+    fn define_smart_link_clicks(mount: &js_sys::Function, preview: &js_sys::Function) -> bool;
 }
 
 /// Defines `<smart-link-clicks>` unless it already is (loading the script
@@ -39,9 +39,32 @@ pub fn define_element() {
             }
         },
     );
-    define_smart_link_clicks(mount.as_ref().unchecked_ref());
+    // Before an element has mounted its widget, its properties are read
+    // from its attributes as the widget would read them.
+    let preview =
+        Closure::<dyn Fn(JsValue, String) -> JsValue>::new(|attributes: JsValue, name: String| {
+            let config = config_of(&attributes);
+            match name.as_str() {
+                "filters" => filters_to_js(&config.filters),
+                property => property_value(&config.settings, &config.filters, property),
+            }
+        });
+    define_smart_link_clicks(
+        mount.as_ref().unchecked_ref(),
+        preview.as_ref().unchecked_ref(),
+    );
     // The definition lives as long as the page.
     mount.forget();
+    preview.forget();
+}
+
+/// The configuration an element's attribute map gives.
+fn config_of(attributes: &JsValue) -> Config {
+    let pairs = string_pairs(attributes);
+    Config::from_pairs(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        today_utc(),
+    )
 }
 
 /// How long a new widget's view stays hidden waiting for its first answer.
@@ -104,11 +127,7 @@ impl MountedWidget {
         attributes: &JsValue,
         headers: &JsValue,
     ) -> Result<Self, JsValue> {
-        let pairs = string_pairs(attributes);
-        let config = Config::from_pairs(
-            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            today_utc(),
-        );
+        let config = config_of(attributes);
         let (headers, header_issues) = validate_headers(string_pairs(headers));
         let document = host
             .owner_document()
@@ -177,18 +196,18 @@ impl MountedWidget {
         })
     }
 
-    /// Applies the element's full attribute map after a batch of changes.
-    pub fn update(&mut self, attributes: JsValue) {
-        let pairs = string_pairs(&attributes);
-        let next = Config::from_pairs(
-            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            today_utc(),
-        );
+    /// Applies the element's full attribute map after a batch of changes;
+    /// `set` names (comma separated) the attributes whose properties the
+    /// host set, applied even when the value did not change (e.g. back to
+    /// what the person had changed away from).
+    pub fn update(&mut self, attributes: JsValue, set: &str) {
+        let next = config_of(&attributes);
         let h = self.handles;
         let Some(current) = h.filters.try_get_untracked() else {
             return;
         };
-        let merged = self.config.merge_filters(&next, current);
+        let set: Vec<&str> = set.split(',').collect();
+        let merged = self.config.merge_filters(&next, current, &set);
         if merged != current {
             h.filters.try_set(merged);
         }
@@ -219,25 +238,12 @@ impl MountedWidget {
 
     /// The effective value behind a camelCase property.
     pub fn property(&self, name: &str) -> JsValue {
-        let (Some(settings), Some(f)) = (
+        match (
             self.handles.settings.try_get_untracked(),
             self.handles.filters.try_get_untracked(),
-        ) else {
-            return JsValue::NULL;
-        };
-        let text = |value: Option<String>| value.map_or(JsValue::NULL, |v| JsValue::from_str(&v));
-        match name {
-            "proxy" => text(settings.proxy),
-            "linkId" => text(settings.link_id),
-            "dateStart" => JsValue::from_str(&f.date_start.to_string()),
-            "dateEnd" => JsValue::from_str(&f.date_end.to_string()),
-            "pageSize" => JsValue::from(f.page_size),
-            "page" => JsValue::from(f.page),
-            "includeBots" => JsValue::from(f.include_bots),
-            "includeDuplicates" => JsValue::from(f.include_duplicates),
-            "credentials" => JsValue::from_str(settings.credentials.as_str()),
-            "theme" => JsValue::from_str(settings.theme.as_str()),
-            _ => JsValue::UNDEFINED,
+        ) {
+            (Some(settings), Some(filters)) => property_value(&settings, &filters, name),
+            _ => JsValue::NULL,
         }
     }
 
@@ -251,6 +257,24 @@ impl MountedWidget {
             }
         }
         let _ = self.host.remove_attribute("aria-busy");
+    }
+}
+
+/// The effective value behind the camelCase property `name` (CONTRACT 3).
+fn property_value(settings: &Settings, f: &Filters, name: &str) -> JsValue {
+    let text = |value: &Option<String>| value.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+    match name {
+        "proxy" => text(&settings.proxy),
+        "linkId" => text(&settings.link_id),
+        "dateStart" => JsValue::from_str(&f.date_start.to_string()),
+        "dateEnd" => JsValue::from_str(&f.date_end.to_string()),
+        "pageSize" => JsValue::from(f.page_size),
+        "page" => JsValue::from(f.page),
+        "includeBots" => JsValue::from(f.include_bots),
+        "includeDuplicates" => JsValue::from(f.include_duplicates),
+        "credentials" => JsValue::from_str(settings.credentials.as_str()),
+        "theme" => JsValue::from_str(settings.theme.as_str()),
+        _ => JsValue::UNDEFINED,
     }
 }
 

@@ -151,6 +151,8 @@ pub enum Blocked {
     MissingProxy,
     /// No `link-id`.
     MissingLinkId,
+    /// Neither.
+    MissingProxyAndLinkId,
 }
 
 impl Blocked {
@@ -160,6 +162,7 @@ impl Blocked {
             Self::SecretInPage => "An API key or token was given to the widget. Keys belong in the proxy, never in a page: remove it (and rotate the key). Nothing is fetched until then.",
             Self::MissingProxy => "A proxy is needed: set `proxy` to the base URL of the proxy that adds the API key (for example https://proxy.example.com).",
             Self::MissingLinkId => "A smart link is needed: set `link-id` to the id of the smart link to show.",
+            Self::MissingProxyAndLinkId => "A proxy and a smart link are needed: set `proxy` to the base URL of the proxy that adds the API key (for example https://proxy.example.com) and `link-id` to the id of the smart link to show.",
         }
     }
 }
@@ -184,9 +187,12 @@ fn target(settings: &crate::config::Settings) -> Result<(&str, &str), Blocked> {
     if settings.refused_secret {
         return Err(Blocked::SecretInPage);
     }
-    let proxy = settings.proxy.as_deref().ok_or(Blocked::MissingProxy)?;
-    let link_id = settings.link_id.as_deref().ok_or(Blocked::MissingLinkId)?;
-    Ok((proxy, link_id))
+    match (settings.proxy.as_deref(), settings.link_id.as_deref()) {
+        (Some(proxy), Some(link_id)) => Ok((proxy, link_id)),
+        (None, None) => Err(Blocked::MissingProxyAndLinkId),
+        (None, _) => Err(Blocked::MissingProxy),
+        (_, None) => Err(Blocked::MissingLinkId),
+    }
 }
 
 /// Why the configuration allows no request at all, if it does not (the
@@ -226,6 +232,7 @@ mod plan_tests {
             plan_request(&c.settings, c.filters, vec![], 0)
         };
         assert_eq!(plan(&[("link-id", "x")]), Err(Blocked::MissingProxy));
+        assert_eq!(plan(&[]), Err(Blocked::MissingProxyAndLinkId));
         assert_eq!(plan(&[("proxy", "/")]), Err(Blocked::MissingLinkId));
         assert_eq!(
             plan(&[("proxy", "/"), ("link-id", "x"), ("token", "t")]),
@@ -243,7 +250,7 @@ mod plan_tests {
         let blocked_by = |pairs: &[(&str, &str)]| {
             blocked(&Config::from_pairs(pairs.iter().copied(), today).settings)
         };
-        assert_eq!(blocked_by(&[]), Some(Blocked::MissingProxy));
+        assert_eq!(blocked_by(&[]), Some(Blocked::MissingProxyAndLinkId));
         assert_eq!(blocked_by(&[("link-id", "x")]), Some(Blocked::MissingProxy));
         assert_eq!(blocked_by(&[("proxy", "/")]), Some(Blocked::MissingLinkId));
         // A key wins over everything else: nothing is fetched while it is there.

@@ -267,7 +267,11 @@ async fn config_issues_and_missing_settings_are_visible() {
     .await;
     let notices = text(&root, ".slc-notice-config");
     assert!(notices.contains("date-start"), "{notices}");
-    assert!(text(&root, ".slc-notice-setup").contains("A proxy is needed"));
+    let setup = text(&root, ".slc-notice-setup");
+    assert!(
+        setup.contains("A proxy and a smart link are needed"),
+        "{setup}"
+    );
     assert_eq!(count(&root, "[part=error]"), 0);
 }
 

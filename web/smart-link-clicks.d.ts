@@ -62,7 +62,7 @@ export interface SmartLinkClicksElement extends HTMLElement {
   theme: 'light' | 'dark' | 'auto';
   /** Extra request headers for the proxy. */
   headers: Record<string, string>;
-  /** The current filters (read-only); null before the element is connected. */
+  /** The current filters (read-only); before the widget has mounted, as its attributes give them. */
   readonly filters: SmartLinkClicksFilters | null;
   addEventListener<K extends keyof SmartLinkClicksEventMap>(
     type: K,

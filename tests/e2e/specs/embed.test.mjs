@@ -237,6 +237,61 @@ describe('embedded element', () => {
     assert.deepEqual(errors, []);
   });
 
+  // Holds down properties that lagged behind: a getter read the widget
+  // before the queued update ran (el.pageSize = 50; el.pageSize gave 100),
+  // and before mounting it gave the raw attribute string or null.
+  test('properties read back what was just set, before and after mounting', async () => {
+    await loaded('demo-clicks');
+    const read = await page.evaluate(() => {
+      const fresh = document.createElement('smart-link-clicks');
+      const unmounted = { pageSize: fresh.pageSize, includeBots: fresh.includeBots, linkId: fresh.linkId, filters: fresh.filters };
+      fresh.setAttribute('page-size', '0');
+      const invalid = fresh.pageSize;
+      fresh.pageSize = '250';
+      const parsed = fresh.pageSize;
+      const el = document.getElementById('demo-clicks');
+      el.pageSize = 50;
+      el.includeBots = false;
+      return { unmounted, invalid, parsed, mounted: { pageSize: el.pageSize, includeBots: el.includeBots, filters: el.filters } };
+    });
+    assert.deepEqual(
+      { pageSize: read.unmounted.pageSize, includeBots: read.unmounted.includeBots, linkId: read.unmounted.linkId },
+      { pageSize: 100, includeBots: true, linkId: null },
+    );
+    assert.equal(read.unmounted.filters.page, 1);
+    assert.equal(read.invalid, 100, 'an invalid value reads as the default it falls back to');
+    assert.equal(read.parsed, 250);
+    assert.equal(read.mounted.pageSize, 50);
+    assert.equal(read.mounted.includeBots, false);
+    assert.equal(read.mounted.filters.pageSize, 50);
+    const [, load] = await loaded('demo-clicks', 2);
+    assert.equal(load.detail.rowCount, 50);
+  });
+
+  // Holds down a property set being ignored: after the person picked 50
+  // rows, `el.pageSize = 25` left the attribute as it was ("25"), so the
+  // element saw no change.
+  test('setting a property back to its attribute value overrides the person', async () => {
+    await loaded('demo-clicks');
+    await demo().label('Rows per page').selectOption('50');
+    const [, chosen] = await loaded('demo-clicks', 2);
+    assert.equal(chosen.detail.rowCount, 50);
+    await page.evaluate(() => { document.getElementById('demo-clicks').pageSize = 25; });
+    const [, , set] = await loaded('demo-clicks', 3);
+    assert.equal(set.detail.rowCount, 25);
+    assert.equal(set.detail.filters.pageSize, 25);
+    assert.equal(await demo().rows.count(), 25);
+  });
+
+  test('an element with neither proxy nor link-id says both are needed', async () => {
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('smart-link-clicks'), { id: 'bare' })));
+    const notice = page.locator('#bare').locator('[part="notice"]');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert.match(text, /`proxy`/);
+    assert.match(text, /`link-id`/);
+  });
+
   test('a network failure reports status 0', async () => {
     await page.evaluate(() => document.getElementById('demo-clicks').setAttribute('proxy', 'http://127.0.0.1:9'));
     const [failure] = await eventually(

@@ -63,7 +63,7 @@ describe('standalone page', () => {
     assert.equal(truth.data.chart.length, 30);
     assert.equal(await widget.pageLabel.innerText(), `Page 1 of ${grouped(Math.ceil(total / 100))}`);
     const chart = page.getByRole('img', { name: /Daily clicks by UTC day/ });
-    assert.match(await chart.getAttribute('aria-label'), new RegExp(`${grouped(total)} clicks in total`));
+    assert.match(await chart.getAttribute('aria-label'), new RegExp(`${grouped(total)} clicks in all`));
     // The first row's time: local time as `23 Nov 2026, 20:35:18`, UTC on hover.
     const created = truth.data.rows[0].created_at;
     const time = widget.rows.first().locator('time');
