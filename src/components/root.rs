@@ -230,11 +230,14 @@ pub fn ClicksWidget(
                         error.try_set(Some(failure.clone()));
                         announce_failure(events, failure);
                         retry_at.try_set(Some(js_sys::Date::now() + f64::from(delay)));
+                        // Nothing is in flight while waiting (CONTRACT 5: aria-busy).
+                        busy.try_set(false);
                         in_flight.wait(delay).await;
                         if in_flight.generation.get() != generation {
                             return;
                         }
                         retry_at.try_set(None);
+                        busy.try_set(true);
                         retries += 1;
                         continue;
                     }

@@ -67,6 +67,14 @@ async function loaded(id, count = 1) {
   );
 }
 
+async function failed(count = 1) {
+  return eventually(
+    () => page.evaluate(() => window.__events.filter((e) => e.type === 'slc-error')),
+    (events) => events.length >= count,
+    { what: `slc-error ${count}` },
+  );
+}
+
 describe('embedded element', () => {
   test('two instances each render their own link', async () => {
     const [demoLoad] = await loaded('demo-clicks');
@@ -165,11 +173,7 @@ describe('embedded element', () => {
     assert.equal(change.detail.filters.page, 2);
     assert.equal(change.composed, true);
     await page.evaluate(() => document.getElementById('viral-clicks').setAttribute('link-id', 'demo+503'));
-    const [failure] = await eventually(
-      () => page.evaluate(() => window.__events.filter((e) => e.type === 'slc-error')),
-      (events) => events.length >= 1,
-      { what: 'slc-error' },
-    );
+    const [failure] = await failed();
     assert.equal(failure.id, 'viral-clicks');
     assert.equal(failure.detail.status, 503);
     assert.match(failure.detail.message, /HTTP 503/);
@@ -191,11 +195,7 @@ describe('embedded element', () => {
     assert.match(second.screen.summary, /Rows 26–50/);
     assert.equal(second.screen.busy, 'false');
     await page.evaluate(() => document.getElementById('demo-clicks').setAttribute('link-id', 'demo+404'));
-    const [failure] = await eventually(
-      () => page.evaluate(() => window.__events.filter((e) => e.type === 'slc-error')),
-      (events) => events.length >= 1,
-      { what: 'slc-error' },
-    );
+    const [failure] = await failed();
     assert.equal(failure.detail.status, 404);
     assert.match(failure.screen.error, /404/);
     assert.equal(failure.screen.rows, second.detail.rowCount, 'the last data stays under the error');
@@ -294,11 +294,7 @@ describe('embedded element', () => {
 
   test('a network failure reports status 0', async () => {
     await page.evaluate(() => document.getElementById('demo-clicks').setAttribute('proxy', 'http://127.0.0.1:9'));
-    const [failure] = await eventually(
-      () => page.evaluate(() => window.__events.filter((e) => e.type === 'slc-error')),
-      (events) => events.length >= 1,
-      { what: 'slc-error' },
-    );
+    const [failure] = await failed();
     assert.equal(failure.detail.status, 0);
     assert.match(await demo().error.innerText(), /--allow-origin/);
   });

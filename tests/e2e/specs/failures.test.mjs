@@ -68,6 +68,8 @@ describe('failures', () => {
     await alert().waitFor();
     const countdown = page.locator('.slc-retry-countdown');
     assert.match(await countdown.innerText(), /Rate limited: retrying in [12] s/);
+    // Waiting to retry is not a request in flight.
+    assert.equal(await widget.host.getAttribute('aria-busy'), 'false');
     await widget.button('Cancel').waitFor();
     await widget.rows.nth(99).waitFor({ timeout: 10_000 });
     await alert().waitFor({ state: 'detached' });

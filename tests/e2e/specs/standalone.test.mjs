@@ -206,8 +206,15 @@ describe('standalone page', () => {
       };
       requestAnimationFrame(tick);
     });
-    await openDemo();
-    const quick = await eventually(() => page.evaluate(() => window.__firstVisible), (v) => v !== null, { what: 'the view to show' });
+    // A view shown by the 0.3 s timer says nothing about a quick answer
+    // (this machine was busy for that long): measure that load again.
+    let quick;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await openDemo();
+      quick = await eventually(() => page.evaluate(() => window.__firstVisible), (v) => v !== null, { what: 'the view to show' });
+      if (quick.after < 280) break;
+    }
+    assert.ok(quick.after < 280, `the answer came quickly in one of three loads (last: ${quick.after} ms)`);
     assert.equal(quick.rows, 100, 'no frame of empty skeleton before a quick answer');
 
     await page.goto(pageUrl({ 'link-id': 'demo+delay1500' }));
