@@ -8,4 +8,7 @@ ensure_test_tools
 cd "$ROOT"
 cargo build -p smart-link-proxy
 build_dist
+# The parse and chart figures call hooks only the `bench` feature builds.
+log "building target/dist-bench/ (release, --features bench)"
+trunk build --release --offline --features bench --dist target/dist-bench
 SLC_PROXY_BIN="$CARGO_TARGET_DIR/debug/smart-link-proxy" node bench/run.mjs

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing and runs every layer:
-# native unit/integration/property tests, wasm tests in headless Chromium,
-# the release build with its size budget, and the Playwright e2e suite.
+# formatting and clippy (native and wasm32), native unit/integration/property
+# tests, wasm tests in headless Chromium, the release build with its size
+# budget, and the Playwright e2e suite.
 source "$(dirname "$0")/lib.sh"
 
 ensure_build_tools
 ensure_test_tools
 cd "$ROOT"
+
+log "0/4 cargo fmt --check, clippy (native and wasm32, warnings are errors)"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p smart-link-clicks --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 log "1/4 native tests (widget logic, proxy, mock properties)"
 cargo test --workspace
@@ -18,7 +24,7 @@ SLC_TEST_PROXY="$PROXY_URL" CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDG
   cargo test -p smart-link-clicks --target wasm32-unknown-unknown
 kill "$PROXY_PID" 2>/dev/null || true
 
-log "3/4 release build and its size budget (120 KB brotli, bench/results.md)"
+log "3/4 release build and its size budget (150 KB brotli, bench/results.md)"
 build_dist
 node tests/e2e/support/size-budget.mjs dist
 

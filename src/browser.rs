@@ -26,3 +26,10 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), JsVa
     web_sys::Url::revoke_object_url(&url)?;
     Ok(())
 }
+
+/// JavaScript's `getTimezoneOffset()` at the instant `ms`: minutes from
+/// the viewer's local time to UTC (`-60` for UTC+1), which can differ by
+/// date (summer time).
+pub fn utc_minus_local_minutes(ms: f64) -> f64 {
+    js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset()
+}

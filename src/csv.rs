@@ -1,17 +1,47 @@
 //! The rows of the page on screen as CSV (RFC 4180), every field included,
 //! with cells that spreadsheets would run as formulas neutralised.
 
-use crate::model::{ClickRow, FIELD_NAMES};
+use crate::columns::COLUMNS;
+use crate::model::{field_index, ClickRow, FIELD_NAMES};
 
-/// CSV text with a header row of the API's field names.
+/// The CSV's known columns, as API field names: the table's columns in
+/// table order, then every other field in API order.
+pub fn csv_fields() -> Vec<&'static str> {
+    let mut fields: Vec<&'static str> = COLUMNS.iter().flat_map(|c| c.fields()).copied().collect();
+    let rest: Vec<&'static str> = FIELD_NAMES
+        .iter()
+        .filter(|name| !fields.contains(name))
+        .copied()
+        .collect();
+    fields.extend(rest);
+    fields
+}
+
+/// CSV text with a header row of field names: [`csv_fields`], then the
+/// fields this version does not know, in the order they first appear.
 pub fn rows_to_csv(rows: &[ClickRow]) -> String {
     let mut out = String::new();
     if rows.is_empty() {
         return out;
     }
-    push_line(&mut out, FIELD_NAMES.iter().map(|name| name.to_string()));
+    let known: Vec<usize> = csv_fields().iter().filter_map(|f| field_index(f)).collect();
+    let mut new_fields: Vec<&str> = Vec::new();
+    for (name, _) in rows.iter().flat_map(|row| &row.extra) {
+        if !new_fields.contains(&name.as_str()) {
+            new_fields.push(name);
+        }
+    }
+    let header = known
+        .iter()
+        .map(|&i| FIELD_NAMES[i])
+        .chain(new_fields.iter().copied());
+    push_line(&mut out, header.map(str::to_string));
     for row in rows {
-        push_line(&mut out, row.export_fields());
+        let known_cells = known.iter().map(|&i| row.export_field(i));
+        let new_cells = new_fields
+            .iter()
+            .map(|name| row.extra_field(name).unwrap_or_default().to_string());
+        push_line(&mut out, known_cells.chain(new_cells));
     }
     out
 }
@@ -48,9 +78,24 @@ mod tests {
         let csv = rows_to_csv(&rows);
         let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert_eq!(lines.len(), 2);
-        assert!(lines[0].starts_with("id,created_at,referrer,"));
+        assert!(lines[0].starts_with("created_at,country_code,browser_device_type,"));
+        assert!(lines[0].contains(",is_bot,is_duplicate,id,"));
         assert!(lines[1].contains(",google-click-id,"));
         assert!(lines[1].contains(",,"), "null fields are empty cells");
+    }
+
+    #[test]
+    fn fields_this_version_does_not_know_get_columns_of_their_own() {
+        let body = br#"{"data":{"rows":[{"id":"a","brand_new":"x"},{"id":"b","other":[1]}]}}"#;
+        let csv = rows_to_csv(&parse_clicks_response(body).unwrap().rows);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert!(
+            lines[0].ends_with(",utm_term,brand_new,other"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[1].ends_with(",x,"), "{}", lines[1]);
+        assert!(lines[2].ends_with(",,[1]"), "{}", lines[2]);
     }
 
     #[test]

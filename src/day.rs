@@ -129,6 +129,34 @@ fn civil_from_days(days: i32) -> (i32, u32, u32) {
     (year, month, day)
 }
 
+/// The wall clock of `ms` milliseconds since the epoch, read as UTC:
+/// the day and the seconds into it.
+fn wall_clock(ms: f64) -> (UtcDay, u32, u32, u32) {
+    let seconds = (ms / 1000.0).floor() as i64;
+    let day = UtcDay(seconds.div_euclid(86_400) as i32);
+    let into = seconds.rem_euclid(86_400) as u32;
+    (day, into / 3600, into / 60 % 60, into % 60)
+}
+
+/// An instant as the viewer's clock shows it, `23 Nov 2026, 20:35:18`
+/// (the day-month-year order of the widget's other dates).
+/// `utc_minus_local_minutes` is JavaScript's `getTimezoneOffset()` for
+/// that instant (`-60` for UTC+1).
+pub fn local_time_label(ms: f64, utc_minus_local_minutes: f64) -> String {
+    let (day, hour, minute, second) = wall_clock(ms - utc_minus_local_minutes * 60_000.0);
+    let (year, month, date) = day.ymd();
+    format!(
+        "{date} {} {year}, {hour:02}:{minute:02}:{second:02}",
+        MONTHS[month as usize - 1]
+    )
+}
+
+/// An instant in UTC, `2026-11-23 19:35:18 UTC` (the title of a row's time).
+pub fn utc_instant_label(ms: f64) -> String {
+    let (day, hour, minute, second) = wall_clock(ms);
+    format!("{day} {hour:02}:{minute:02}:{second:02} UTC")
+}
+
 /// Parses an RFC 3339 instant (`2026-01-31T21:45:00+00:00`, `...Z`, optional
 /// fraction, `T` or space) into milliseconds since the epoch.
 pub fn parse_instant_ms(text: &str) -> Option<f64> {
@@ -189,6 +217,21 @@ pub fn parse_instant_ms(text: &str) -> Option<f64> {
     let seconds = i64::from(day.days_since_epoch()) * 86_400 + hour * 3600 + minute * 60 + second
         - offset_minutes * 60;
     Some(seconds as f64 * 1000.0 + millis)
+}
+
+#[cfg(test)]
+mod clock_tests {
+    use super::*;
+
+    #[test]
+    fn instants_read_on_the_viewers_clock_and_in_utc() {
+        let ms = parse_instant_ms("2026-11-23T19:35:18.250Z").unwrap();
+        assert_eq!(utc_instant_label(ms), "2026-11-23 19:35:18 UTC");
+        assert_eq!(local_time_label(ms, 0.0), "23 Nov 2026, 19:35:18");
+        assert_eq!(local_time_label(ms, -300.0), "24 Nov 2026, 00:35:18");
+        assert_eq!(local_time_label(ms, 480.0), "23 Nov 2026, 11:35:18");
+        assert_eq!(utc_instant_label(-1000.0), "1969-12-31 23:59:59 UTC");
+    }
 }
 
 #[cfg(test)]

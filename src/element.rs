@@ -5,9 +5,12 @@
 
 use crate::browser::today_utc;
 use crate::components::{ClicksWidget, EventSink, WidgetEvent};
-use crate::config::{validate_headers, Config, ConfigIssue, Filters, Settings};
+use crate::config::{validate_headers, Config, ConfigIssue, Filters, HeaderMap, Settings};
+use crate::detail::{ChangeDetail, ErrorDetail, FiltersDetail, LoadDetail};
+use crate::lenient::Pairs;
 use crate::query::blocked;
 use leptos::prelude::*;
+use serde::Serialize;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -45,7 +48,7 @@ pub fn define_element() {
         Closure::<dyn Fn(JsValue, String) -> JsValue>::new(|attributes: JsValue, name: String| {
             let config = config_of(&attributes);
             match name.as_str() {
-                "filters" => filters_to_js(&config.filters),
+                "filters" => to_js(&FiltersDetail::from(&config.filters)),
                 property => property_value(&config.settings, &config.filters, property),
             }
         });
@@ -58,13 +61,28 @@ pub fn define_element() {
     preview.forget();
 }
 
-/// The configuration an element's attribute map gives.
+/// The configuration an element's attribute map (`{name: value}`, all
+/// strings, from `element.js`) gives.
 fn config_of(attributes: &JsValue) -> Config {
-    let pairs = string_pairs(attributes);
+    let Pairs(attributes) =
+        serde_wasm_bindgen::from_value::<Pairs<String>>(attributes.clone()).unwrap_or_default();
     Config::from_pairs(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         today_utc(),
     )
+}
+
+/// The host's `headers` object; a value that is not an object counts as
+/// no headers.
+fn headers_of(headers: &JsValue) -> HeaderMap {
+    serde_wasm_bindgen::from_value(headers.clone()).unwrap_or_default()
+}
+
+/// A plain JavaScript object (or value) from a serde type.
+fn to_js(value: &impl Serialize) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// How long a new widget's view stays hidden waiting for its first answer.
@@ -128,7 +146,7 @@ impl MountedWidget {
         headers: &JsValue,
     ) -> Result<Self, JsValue> {
         let config = config_of(attributes);
-        let (headers, header_issues) = validate_headers(string_pairs(headers));
+        let (headers, header_issues) = validate_headers(headers_of(headers));
         let document = host
             .owner_document()
             .ok_or_else(|| JsValue::from_str("no document"))?;
@@ -223,7 +241,7 @@ impl MountedWidget {
     /// Replaces the extra request headers.
     #[wasm_bindgen(js_name = setHeaders)]
     pub fn set_headers(&self, headers: JsValue) {
-        let (valid, issues) = validate_headers(string_pairs(&headers));
+        let (valid, issues) = validate_headers(headers_of(&headers));
         self.handles.headers.try_set(valid);
         self.handles.header_issues.try_set(issues);
     }
@@ -233,7 +251,7 @@ impl MountedWidget {
         self.handles
             .filters
             .try_get_untracked()
-            .map_or(JsValue::NULL, |f| filters_to_js(&f))
+            .map_or(JsValue::NULL, |f| to_js(&FiltersDetail::from(&f)))
     }
 
     /// The effective value behind a camelCase property.
@@ -278,46 +296,6 @@ fn property_value(settings: &Settings, f: &Filters, name: &str) -> JsValue {
     }
 }
 
-fn string_pairs(object: &JsValue) -> Vec<(String, String)> {
-    let Some(object) = object.dyn_ref::<js_sys::Object>() else {
-        return Vec::new();
-    };
-    js_sys::Object::entries(object)
-        .iter()
-        .filter_map(|entry| {
-            let entry: js_sys::Array = entry.dyn_into().ok()?;
-            let key = entry.get(0).as_string()?;
-            let value = entry.get(1);
-            let value = value.as_string().or_else(|| {
-                (value.as_f64().is_some() || value.as_bool().is_some())
-                    .then(|| String::from(js_sys::JsString::from(value)))
-            })?;
-            Some((key, value))
-        })
-        .collect()
-}
-
-/// A plain object from (name, value) pairs.
-fn js_object(fields: &[(&str, JsValue)]) -> JsValue {
-    let object = js_sys::Object::new();
-    for (name, value) in fields {
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
-    }
-    object.into()
-}
-
-/// The filters as CONTRACT 3 names them (`dateStart`, `pageSize`, …).
-fn filters_to_js(f: &Filters) -> JsValue {
-    js_object(&[
-        ("dateStart", JsValue::from_str(&f.date_start.to_string())),
-        ("dateEnd", JsValue::from_str(&f.date_end.to_string())),
-        ("pageSize", JsValue::from(f.page_size)),
-        ("page", JsValue::from(f.page)),
-        ("includeBots", JsValue::from(f.include_bots)),
-        ("includeDuplicates", JsValue::from(f.include_duplicates)),
-    ])
-}
-
 fn dispatch_event(host: &HtmlElement, event: WidgetEvent) {
     let (name, detail) = match event {
         WidgetEvent::Busy(busy) => {
@@ -330,23 +308,20 @@ fn dispatch_event(host: &HtmlElement, event: WidgetEvent) {
             row_count,
         } => (
             "slc-load",
-            js_object(&[
-                ("filters", filters_to_js(&filters)),
-                // Numbers, not BigInts: counts stay far below 2^53.
-                ("clicksTotal", JsValue::from_f64(clicks_total as f64)),
-                ("rowCount", JsValue::from_f64(row_count as f64)),
-            ]),
+            to_js(&LoadDetail {
+                filters: FiltersDetail::from(&filters),
+                clicks_total,
+                row_count: row_count as u64,
+            }),
         ),
-        WidgetEvent::Failed { status, message } => (
-            "slc-error",
-            js_object(&[
-                ("status", JsValue::from(status)),
-                ("message", JsValue::from_str(&message)),
-            ]),
-        ),
+        WidgetEvent::Failed { status, message } => {
+            ("slc-error", to_js(&ErrorDetail { status, message }))
+        }
         WidgetEvent::Changed { filters } => (
             "slc-change",
-            js_object(&[("filters", filters_to_js(&filters))]),
+            to_js(&ChangeDetail {
+                filters: FiltersDetail::from(&filters),
+            }),
         ),
     };
     let init = CustomEventInit::new();

@@ -3,33 +3,34 @@
 //! custom element.
 //!
 //! Pure logic (no DOM) lives in `api`, `chart`, `config`, `csv`, `day`,
-//! `format`, `json`, `model`, `pagination`, `query`, `svg` and `table_cells`, tested natively; the
+//! `format`, `model`, `pagination`, `query`, `svg` and `columns`, tested natively; the
 //! components and the browser glue wire signals to it.
 
-pub mod allocator;
 pub mod api;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod chart;
+pub mod columns;
 pub mod config;
 pub mod csv;
 pub mod day;
+pub mod detail;
 pub mod format;
-pub mod json;
+pub mod lenient;
 pub mod model;
 pub mod pagination;
 pub mod query;
 pub mod svg;
-pub mod table_cells;
 
 pub mod browser;
 pub mod client;
 pub mod components;
 pub mod element;
+pub mod request;
 pub mod standalone;
 
-/// Entry point of the bundle: defines `<smart-link-clicks>` and, on the
-/// standalone page, configures it from the query string.
+/// Entry point of the bundle: defines `<smart-link-clicks>`. The
+/// standalone page then starts itself (`standalone::start_standalone_page`).
 pub fn start() {
     element::define_element();
-    standalone::boot();
 }

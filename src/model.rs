@@ -1,16 +1,23 @@
-//! The endpoint's response, parsed tolerantly: every row field may be
-//! missing, null, of the wrong type or new; a bad field degrades its cell,
-//! never the page. Only a broken structure (no `data`, `rows` not a list) is
-//! a decode error, reported with its JSON path.
+//! The endpoint's response, read with serde_json and parsed tolerantly:
+//! every row field may be missing, null, of the wrong type or new; a bad
+//! field degrades its cell, never the page. Only a broken structure (no
+//! `data`, `rows` not a list) is a decode error, reported with its JSON path.
 //!
-//! Rows are read in one pass by [`crate::json::Reader`]: the text of every
-//! row of a response goes into one buffer sized from the body up front, and
-//! each row keeps a slot per field, not a `String` per field. One block per
-//! response (not one per row, in whichever size class each row's length
-//! falls) keeps the wasm memory flat page after page.
+//! The small parts (`summary`, `chart`, `filters`, `_meta`, error bodies)
+//! are `#[derive(Deserialize)]` types whose fields are
+//! [`Lenient`](crate::lenient::Lenient): read when they have the expected
+//! shape, kept as what they were otherwise. The
+//! rows, which are most of the body, are read by `DeserializeSeed`s into a
+//! compact per-response form: the text of every row goes into one buffer
+//! sized from the body, and each row keeps a slot per field, not a `String`
+//! per field.
 
 use crate::day::UtcDay;
-use crate::json::{self, Kind, Reader, Value};
+use crate::lenient::{float_text, Lenient, Loose, Pairs};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::fmt;
 use std::sync::Arc;
 
 /// One field as it arrived, borrowed from its row.
@@ -87,7 +94,8 @@ macro_rules! click_row {
 
         /// The position of a known field name (a `match`: the compiler
         /// dispatches on length before comparing bytes).
-        fn field_index(name: &str) -> Option<usize> {
+        #[inline]
+        pub fn field_index(name: &str) -> Option<usize> {
             match name {
                 $( stringify!($field) => Some(FieldId::$field as usize), )*
                 _ => None,
@@ -259,15 +267,44 @@ impl ClickRow {
             .collect()
     }
 
-    /// Every known field's value for export: the text, or empty when
-    /// missing or null.
-    pub fn export_fields(&self) -> impl Iterator<Item = String> + '_ {
-        self.slots.iter().map(|slot| match *slot {
+    /// The value for export of the known field at `index` (see
+    /// [`field_index`]): its text, or empty when missing, null or unknown.
+    pub fn export_field(&self, index: usize) -> String {
+        match self.slots.get(index).copied().unwrap_or_default() {
             Slot::Missing | Slot::Null => String::new(),
             Slot::Flag(flag) => flag.to_string(),
             Slot::Count(count) => count.to_string(),
             Slot::Text(start, end) | Slot::Invalid(start, end) => self.span(start, end).to_string(),
-        })
+        }
+    }
+
+    /// The value of the field this version does not know, named `name`.
+    pub fn extra_field(&self, name: &str) -> Option<&str> {
+        self.extra
+            .iter()
+            .find_map(|(key, value)| (key == name).then_some(value.as_str()))
+    }
+
+    /// The row's full record for the details view: every known field in
+    /// API order (`(missing)`, `(none)`, the value or `(unexpected: …)`),
+    /// then fields this version does not know, marked "(new field)"; a row
+    /// that was not an object says so first.
+    pub fn record(&self) -> Vec<(String, String)> {
+        let mut record = Vec::with_capacity(FIELD_COUNT + 1 + self.extra.len());
+        if let Some(raw) = &self.not_an_object {
+            record.push(("(row)".to_string(), format!("not an object: {raw}")));
+        }
+        record.extend(
+            self.known_fields()
+                .into_iter()
+                .map(|(name, value)| (name.to_string(), value)),
+        );
+        record.extend(
+            self.extra
+                .iter()
+                .map(|(name, value)| (format!("{name} (new field)"), value.clone())),
+        );
+        record
     }
 
     fn not_an_object(what: String) -> Self {
@@ -285,153 +322,242 @@ fn push_text(text: &mut String, value: &str) -> (u32, u32) {
     (start, text.len() as u32)
 }
 
-/// Reads one field's value: its slot, with any text added to the row's
-/// `text`.
-#[inline(always)]
-fn read_field(reader: &mut Reader, expect: Expect, text: &mut String) -> Result<Slot, json::Error> {
-    Ok(match (reader.peek()?, expect) {
-        (Kind::Null, _) => {
-            reader.null()?;
-            Slot::Null
+/// Implements the scalar `visit_*` methods of a visitor for values of the
+/// wrong shape: each maps its value's text through `$wrong`.
+macro_rules! wrong_shape_scalars {
+    ($wrong:expr) => {
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($wrong(self, "null".to_string()))
         }
-        (Kind::String, Expect::Text) => {
-            let start = text.len() as u32;
-            reader.string_into(text)?;
-            Slot::Text(start, text.len() as u32)
+        fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+            Ok($wrong(self, value.to_string()))
         }
-        (Kind::Bool, Expect::Flag) => Slot::Flag(reader.boolean()?),
-        (Kind::Number, Expect::Count) => {
-            let number = reader.number()?;
-            match number.parse() {
-                Ok(count) => Slot::Count(count),
-                Err(_) => {
-                    let (start, end) = push_text(text, number);
-                    Slot::Invalid(start, end)
-                }
-            }
+        fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+            Ok($wrong(self, value.to_string()))
         }
-        (kind, _) => {
-            let value = wrong_type_text(reader, kind)?;
-            let (start, end) = push_text(text, &value);
-            Slot::Invalid(start, end)
+        fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+            Ok($wrong(self, value.to_string()))
         }
-    })
+        fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+            Ok($wrong(self, float_text(value)))
+        }
+        fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+            Ok($wrong(self, value.to_string()))
+        }
+    };
 }
 
-/// How a value of an unexpected type is shown: a string's value, a scalar's
-/// JSON text, or `{object}` / `[list]`.
-fn wrong_type_text(reader: &mut Reader, kind: Kind) -> Result<String, json::Error> {
-    Ok(match kind {
-        Kind::String => reader.string()?.value().into_owned(),
-        Kind::Object => {
-            reader.skip()?;
-            "{object}".into()
-        }
-        Kind::Array => {
-            reader.skip()?;
-            "[list]".into()
-        }
-        Kind::Null | Kind::Bool | Kind::Number => reader.skip()?.to_string(),
-    })
+/// Reads one row field's value into its slot; strings and the text of
+/// wrong-typed values are appended to the response's row text.
+struct SlotSeed<'t> {
+    expect: Expect,
+    text: &'t mut String,
 }
 
-/// Reads the elements of `data.rows`. Rows of one response list their keys
-/// in the same order, so each key is first checked against the field the
-/// previous row had at that position: one comparison per key.
-struct RowReader {
-    /// The field index seen at each key position of the previous row.
-    order: Vec<usize>,
-    /// The text of all rows, end to end.
-    text: String,
-}
-
-thread_local! {
-    /// Where [`RowReader::read_all`] collects rows (reused; see there).
-    static ROW_SCRATCH: std::cell::RefCell<Vec<ClickRow>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-impl RowReader {
-    /// A reader for a list whose JSON takes at most `list_len` bytes: the
-    /// rows' text (string contents, unescaped) fits in as many, so the
-    /// buffer is never copied to grow (a wrong-typed value shown as
-    /// `{object}` may still make it grow).
-    fn new(list_len: usize) -> Self {
-        Self {
-            order: Vec::with_capacity(FIELD_COUNT),
-            text: String::with_capacity(list_len),
-        }
+impl SlotSeed<'_> {
+    fn invalid(self, value: &str) -> Slot {
+        let (start, end) = push_text(self.text, value);
+        Slot::Invalid(start, end)
     }
+}
 
-    #[inline(always)]
-    fn field_at(&mut self, position: usize, key: json::Str) -> Option<usize> {
-        if let Some(&index) = self.order.get(position) {
-            if key.is(FIELD_NAMES[index]) {
-                return Some(index);
-            }
-        }
-        let index = field_index(&key.value())?;
-        self.order.truncate(position);
-        if self.order.len() == position {
-            self.order.push(index);
-        }
-        Some(index)
+impl<'de> DeserializeSeed<'de> for SlotSeed<'_> {
+    type Value = Slot;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Slot, D::Error> {
+        deserializer.deserialize_any(self)
     }
+}
 
-    /// Reads the list (the reader at its `[`).
-    fn read_all(mut self, reader: &mut Reader) -> Result<Vec<ClickRow>, json::Error> {
-        reader.begin_array()?;
-        // Rows are collected in a list kept from one response to the next,
-        // then moved into one of exactly their number: pages of one size
-        // then always take blocks of one size class (see allocator.rs),
-        // whatever an estimate of the count would have said.
-        let rows = ROW_SCRATCH.with_borrow_mut(|scratch| {
-            scratch.clear();
-            while reader.next_item()? {
-                scratch.push(self.read(reader)?);
-            }
-            let mut rows = Vec::with_capacity(scratch.len());
-            rows.append(scratch);
-            Ok::<_, json::Error>(rows)
-        });
-        let mut rows = rows?;
-        if !self.text.is_empty() {
-            let text = Arc::new(self.text);
-            for row in &mut rows {
-                row.text = Some(text.clone());
-            }
-        }
-        Ok(rows)
+impl<'de> Visitor<'de> for SlotSeed<'_> {
+    type Value = Slot;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a row field's value")
     }
+    fn visit_unit<E: de::Error>(self) -> Result<Slot, E> {
+        Ok(Slot::Null)
+    }
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Slot, E> {
+        Ok(match self.expect {
+            Expect::Flag => Slot::Flag(value),
+            _ => self.invalid(if value { "true" } else { "false" }),
+        })
+    }
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Slot, E> {
+        Ok(match self.expect {
+            Expect::Count => Slot::Count(value),
+            _ => self.invalid(&value.to_string()),
+        })
+    }
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Slot, E> {
+        Ok(match (self.expect, i64::try_from(value)) {
+            (Expect::Count, Ok(count)) => Slot::Count(count),
+            _ => self.invalid(&value.to_string()),
+        })
+    }
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Slot, E> {
+        Ok(self.invalid(&float_text(value)))
+    }
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Slot, E> {
+        Ok(match self.expect {
+            Expect::Text => {
+                let (start, end) = push_text(self.text, value);
+                Slot::Text(start, end)
+            }
+            _ => self.invalid(value),
+        })
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Slot, A::Error> {
+        IgnoredAny.visit_seq(seq)?;
+        Ok(self.invalid("[list]"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Slot, A::Error> {
+        IgnoredAny.visit_map(map)?;
+        Ok(self.invalid("{object}"))
+    }
+}
 
-    // Not inlined into the loop: a function called once per row is one the
-    // engine soon compiles with its optimizing tier, while one long call
-    // would run a whole first page in the baseline tier.
-    #[inline(never)]
-    fn read(&mut self, reader: &mut Reader) -> Result<ClickRow, json::Error> {
-        let kind = reader.peek()?;
-        if kind != Kind::Object {
-            return Ok(ClickRow::not_an_object(wrong_type_text(reader, kind)?));
+/// A row's key: the position of a known field, or a new field's name.
+enum RowKey {
+    Known(usize),
+    Unknown(String),
+}
+
+/// Reads a row's key. Rows of one response list their keys in the same
+/// order, so each key is first checked against the field the previous row
+/// had at that position (`order`; `FIELD_COUNT` marks an unknown one).
+struct KeySeed<'o> {
+    order: &'o mut Vec<usize>,
+    position: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = RowKey;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RowKey, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = RowKey;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<RowKey, E> {
+        if let Some(&index) = self.order.get(self.position) {
+            if FIELD_NAMES.get(index) == Some(&name) {
+                return Ok(RowKey::Known(index));
+            }
         }
+        let index = field_index(name);
+        self.order.truncate(self.position);
+        if self.order.len() == self.position {
+            self.order.push(index.unwrap_or(FIELD_COUNT));
+        }
+        Ok(match index {
+            Some(index) => RowKey::Known(index),
+            None => RowKey::Unknown(name.to_owned()),
+        })
+    }
+}
+
+/// Reads one element of `data.rows`: a row, or what stood in its place.
+struct RowSeed<'r> {
+    order: &'r mut Vec<usize>,
+    text: &'r mut String,
+}
+
+impl<'de> DeserializeSeed<'de> for RowSeed<'_> {
+    type Value = ClickRow;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ClickRow, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RowSeed<'_> {
+    type Value = ClickRow;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a row")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ClickRow, A::Error> {
+        let RowSeed { order, text } = self;
         let mut row = ClickRow::default();
-        reader.begin_object()?;
         let mut position = 0;
-        while let Some(key) = reader.next_key_inline()? {
-            match self.field_at(position, key) {
-                Some(index) => {
-                    row.slots[index] = read_field(reader, FIELD_EXPECT[index], &mut self.text)?
+        while let Some(key) = map.next_key_seed(KeySeed {
+            order: &mut *order,
+            position,
+        })? {
+            match key {
+                RowKey::Known(index) => {
+                    row.slots[index] = map.next_value_seed(SlotSeed {
+                        expect: FIELD_EXPECT[index],
+                        text: &mut *text,
+                    })?
                 }
-                None => {
-                    let text = match reader.peek()? {
-                        Kind::String => reader.string()?.value().into_owned(),
-                        _ => reader.skip()?.to_string(),
+                RowKey::Unknown(name) => {
+                    // Its JSON text as it arrived; a string's value.
+                    let raw: &RawValue = map.next_value()?;
+                    let raw = raw.get();
+                    let shown = match raw.starts_with('"') {
+                        true => serde_json::from_str(raw).unwrap_or_default(),
+                        false => raw.to_string(),
                     };
-                    row.extra.push((key.value().into_owned(), text));
+                    row.extra.push((name, shown));
                 }
             }
             position += 1;
         }
         Ok(row)
     }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<ClickRow, A::Error> {
+        IgnoredAny.visit_seq(seq)?;
+        Ok(ClickRow::not_an_object("[list]".into()))
+    }
+    wrong_shape_scalars!(|_, text| ClickRow::not_an_object(text));
+}
+
+/// Reads `data.rows`: `Some(rows)` for a list, `None` for anything else.
+/// The rows' text goes into one buffer of `text_capacity` bytes (the
+/// body's length, which the text of its strings never exceeds), shared by
+/// the rows.
+struct RowsSeed {
+    text_capacity: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for RowsSeed {
+    type Value = Option<Vec<ClickRow>>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RowsSeed {
+    type Value = Option<Vec<ClickRow>>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of rows")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut text = String::with_capacity(self.text_capacity);
+        let mut order = Vec::with_capacity(FIELD_COUNT);
+        let mut rows = Vec::new();
+        while let Some(row) = seq.next_element_seed(RowSeed {
+            order: &mut order,
+            text: &mut text,
+        })? {
+            rows.push(row);
+        }
+        if !text.is_empty() {
+            let text = Arc::new(text);
+            for row in &mut rows {
+                row.text = Some(text.clone());
+            }
+        }
+        Ok(Some(rows))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        IgnoredAny.visit_map(map)?;
+        Ok(None)
+    }
+    wrong_shape_scalars!(|_, _| None);
 }
 
 /// One day of the chart.
@@ -520,50 +646,270 @@ impl DecodeError {
         }
     }
 
-    fn syntax(error: &json::Error, body: &[u8]) -> Self {
+    fn syntax(error: &serde_json::Error) -> Self {
         Self {
             path: "(top level)".into(),
-            message: error.describe(body),
-            truncated: error.eof,
+            message: error.to_string(),
+            truncated: error.is_eof(),
             syntax: true,
         }
     }
 }
 
-/// The parts of `data` read so far.
+/// `data.summary`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SummaryWire {
+    clicks_total: Lenient<u64>,
+}
+
+/// One entry of `data.chart`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ChartEntryWire {
+    timestamp: Lenient<String>,
+    clicks: Lenient<u64>,
+}
+
+/// `data.filters`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct EchoedFiltersWire {
+    date_start: Lenient<String>,
+    date_end: Lenient<String>,
+    include_bots: Lenient<bool>,
+    include_duplicates: Lenient<bool>,
+}
+
+/// `_meta`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct MetaWire {
+    #[serde(rename = "_credits")]
+    credits: Lenient<CreditsWire>,
+    #[serde(rename = "_rate_limits")]
+    rate_limits: Lenient<RateLimitsWire>,
+}
+
+/// `_meta._credits`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CreditsWire {
+    used: Lenient<i64>,
+    balance: Lenient<i64>,
+}
+
+/// `_meta._rate_limits`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RateLimitsWire {
+    remaining_minute: Lenient<i64>,
+}
+
+crate::object_shape!(
+    SummaryWire,
+    ChartEntryWire,
+    EchoedFiltersWire,
+    MetaWire,
+    CreditsWire,
+    RateLimitsWire,
+    ErrorBodyWire
+);
+
+/// The keys of `data` this version reads.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum DataKey {
+    Summary,
+    Chart,
+    Filters,
+    Rows,
+    #[serde(other)]
+    Other,
+}
+
+/// The keys of the body's top level this version reads.
+#[derive(Deserialize)]
+#[serde(field_identifier)]
+enum TopKey {
+    #[serde(rename = "data")]
+    Data,
+    #[serde(rename = "_meta")]
+    Meta,
+    #[serde(other)]
+    Other,
+}
+
+/// `data` as read; a shape problem inside it is kept, not returned, so
+/// the rest of the body is still checked for syntax (a cut-off body always
+/// reads as truncated).
 #[derive(Default)]
-struct RawData<'a> {
-    summary: Option<Value<'a>>,
-    chart: Option<Value<'a>>,
+struct RawData {
+    summary: Lenient<SummaryWire>,
+    chart: Lenient<Vec<Lenient<ChartEntryWire>>>,
+    filters: Lenient<EchoedFiltersWire>,
     rows: Option<Vec<ClickRow>>,
-    filters: Option<Value<'a>>,
+    shape_error: Option<DecodeError>,
+}
+
+/// Reads `data` (see [`RowsSeed`] for `text_capacity`).
+struct DataSeed {
+    text_capacity: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for DataSeed {
+    type Value = RawData;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawData, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl DataSeed {
+    fn not_an_object(self, _what: String) -> RawData {
+        RawData {
+            shape_error: Some(DecodeError::shape("data", "expected an object")),
+            ..RawData::default()
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for DataSeed {
+    type Value = RawData;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the response's data")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawData, A::Error> {
+        let mut data = RawData::default();
+        while let Some(key) = map.next_key()? {
+            match key {
+                DataKey::Summary => data.summary = map.next_value()?,
+                DataKey::Chart => data.chart = map.next_value()?,
+                DataKey::Filters => data.filters = map.next_value()?,
+                DataKey::Rows => {
+                    let seed = RowsSeed {
+                        text_capacity: self.text_capacity,
+                    };
+                    match map.next_value_seed(seed)? {
+                        Some(rows) => data.rows = Some(rows),
+                        None => {
+                            data.shape_error.get_or_insert(DecodeError::shape(
+                                "data.rows",
+                                "expected a list of rows",
+                            ));
+                        }
+                    }
+                }
+                DataKey::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(data)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawData, A::Error> {
+        IgnoredAny.visit_seq(seq)?;
+        Ok(self.not_an_object(String::new()))
+    }
+    wrong_shape_scalars!(DataSeed::not_an_object);
+}
+
+/// The whole body as read.
+#[derive(Default)]
+struct Envelope {
+    data: Option<RawData>,
+    meta: Lenient<MetaWire>,
+    /// The body was JSON but not an object.
+    not_an_object: bool,
+}
+
+/// Reads the whole body (see [`RowsSeed`] for `text_capacity`).
+struct EnvelopeSeed {
+    text_capacity: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for EnvelopeSeed {
+    type Value = Envelope;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Envelope, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl EnvelopeSeed {
+    fn not_an_object(self, _what: String) -> Envelope {
+        Envelope {
+            not_an_object: true,
+            ..Envelope::default()
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for EnvelopeSeed {
+    type Value = Envelope;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the response body")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
+        let mut envelope = Envelope::default();
+        while let Some(key) = map.next_key()? {
+            match key {
+                TopKey::Data => {
+                    let seed = DataSeed {
+                        text_capacity: self.text_capacity,
+                    };
+                    envelope.data = Some(map.next_value_seed(seed)?);
+                }
+                TopKey::Meta => envelope.meta = map.next_value()?,
+                TopKey::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(envelope)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Envelope, A::Error> {
+        IgnoredAny.visit_seq(seq)?;
+        Ok(self.not_an_object(String::new()))
+    }
+    wrong_shape_scalars!(EnvelopeSeed::not_an_object);
 }
 
 /// Parses a response body. A syntax error anywhere wins over a shape
 /// problem, so a cut-off body always reads as truncated.
 pub fn parse_clicks_response(bytes: &[u8]) -> Result<ClicksResponse, DecodeError> {
-    let mut shape_error = None;
-    let read = read_envelope(bytes, &mut shape_error);
-    let (data, meta) = read.map_err(|error| DecodeError::syntax(&error, bytes))?;
-    if let Some(error) = shape_error {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let seed = EnvelopeSeed {
+        text_capacity: bytes.len(),
+    };
+    let envelope = seed
+        .deserialize(&mut deserializer)
+        .and_then(|envelope| deserializer.end().map(|()| envelope))
+        .map_err(|error| DecodeError::syntax(&error))?;
+    let missing_data = || DecodeError::shape("(top level)", "missing field `data`");
+    if envelope.not_an_object {
+        return Err(missing_data());
+    }
+    let data = envelope.data.ok_or_else(missing_data)?;
+    if let Some(error) = data.shape_error {
         return Err(error);
     }
-    let Some(data) = data else {
-        return Err(DecodeError::shape("(top level)", "missing field `data`"));
-    };
     let Some(rows) = data.rows else {
         return Err(DecodeError::shape("data", "missing field `rows`"));
     };
     let mut warnings = Vec::new();
-    let clicks_total = match data.summary.as_ref().and_then(|s| s.get("clicks_total")) {
-        Some(total) => total.as_u64().or_else(|| {
+    let total = match data.summary {
+        Lenient::Read(summary) => summary.clicks_total,
+        Lenient::Missing | Lenient::Other(_) => Lenient::Missing,
+    };
+    let clicks_total = match total {
+        Lenient::Read(total) => Some(total),
+        Lenient::Other(value) => {
             warnings.push(format!(
                 "data.summary.clicks_total is not a count ({}); the total is taken from the chart.",
-                describe(total)
+                value.describe()
             ));
             None
-        }),
-        None => {
+        }
+        Lenient::Missing => {
             warnings.push(
                 "The response has no data.summary.clicks_total; the total is taken from the chart."
                     .into(),
@@ -572,12 +918,12 @@ pub fn parse_clicks_response(bytes: &[u8]) -> Result<ClicksResponse, DecodeError
         }
     };
     let chart = match data.chart {
-        Some(Value::Array(entries)) => entries.iter().map(chart_entry).collect(),
-        None | Some(Value::Null) => {
+        Lenient::Read(entries) => entries.into_iter().map(chart_entry).collect(),
+        Lenient::Missing | Lenient::Other(Loose::Null) => {
             warnings.push("The response has no data.chart.".into());
             Vec::new()
         }
-        Some(_) => {
+        Lenient::Other(_) => {
             warnings.push("data.chart is not a list; no chart is drawn.".into());
             Vec::new()
         }
@@ -592,154 +938,80 @@ pub fn parse_clicks_response(bytes: &[u8]) -> Result<ClicksResponse, DecodeError
         clicks_total,
         chart,
         rows,
-        filters: data
-            .filters
-            .as_ref()
-            .map(echoed_filters)
-            .unwrap_or_default(),
-        meta: meta.as_ref().map(read_meta).unwrap_or_default(),
+        filters: data.filters.read().map(echoed_filters).unwrap_or_default(),
+        meta: envelope.meta.read().map(meta).unwrap_or_default(),
         warnings,
     })
 }
 
-type Envelope<'a> = (Option<RawData<'a>>, Option<Value<'a>>);
-
-/// Reads the whole body: syntax errors return at once; the first shape
-/// problem is kept in `shape_error` while the rest is still checked.
-fn read_envelope<'a>(
-    bytes: &'a [u8],
-    shape_error: &mut Option<DecodeError>,
-) -> Result<Envelope<'a>, json::Error> {
-    let mut reader = Reader::new(bytes)?;
-    let mut shape = |error: DecodeError| {
-        shape_error.get_or_insert(error);
-    };
-    let (mut data, mut meta) = (None, None);
-    if reader.peek()? != Kind::Object {
-        reader.skip()?;
-        shape(DecodeError::shape("(top level)", "missing field `data`"));
-    } else {
-        reader.begin_object()?;
-        while let Some(key) = reader.next_key()? {
-            match &*key.value() {
-                "data" if reader.peek()? == Kind::Object => {
-                    data = Some(read_data(&mut reader, &mut shape)?)
-                }
-                "data" => {
-                    reader.skip()?;
-                    shape(DecodeError::shape("data", "expected an object"));
-                }
-                "_meta" => meta = Some(reader.value()?),
-                _ => {
-                    reader.skip()?;
-                }
-            }
-        }
-    }
-    reader.finish()?;
-    Ok((data, meta))
+/// A UTC day from a timestamp's first ten characters (`YYYY-MM-DD`).
+fn day_of(timestamp: &str) -> Option<UtcDay> {
+    UtcDay::parse(timestamp.get(..10).unwrap_or(timestamp))
 }
 
-fn read_data<'a>(
-    reader: &mut Reader<'a>,
-    shape: &mut impl FnMut(DecodeError),
-) -> Result<RawData<'a>, json::Error> {
-    let mut data = RawData::default();
-    reader.begin_object()?;
-    while let Some(key) = reader.next_key()? {
-        match &*key.value() {
-            "summary" => data.summary = Some(reader.value()?),
-            "chart" => data.chart = Some(reader.value()?),
-            "filters" => data.filters = Some(reader.value()?),
-            "rows" if reader.peek()? == Kind::Array => {
-                data.rows = Some(RowReader::new(reader.remaining()).read_all(reader)?);
-            }
-            "rows" => {
-                reader.skip()?;
-                shape(DecodeError::shape("data.rows", "expected a list of rows"));
-            }
-            _ => {
-                reader.skip()?;
-            }
-        }
-    }
-    Ok(data)
-}
-
-/// A value's text for a message: a string's value, otherwise a short kind.
-fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => s.value().into_owned(),
-        Value::Array(_) => "[list]".into(),
-        Value::Object(_) => "{object}".into(),
-    }
-}
-
-fn chart_entry(entry: &Value) -> ChartEntry {
-    let timestamp = match entry.get("timestamp") {
-        None | Some(Value::Null) => String::new(),
-        Some(other) => describe(other),
+fn chart_entry(entry: Lenient<ChartEntryWire>) -> ChartEntry {
+    let entry = entry.read().unwrap_or_default();
+    let (day, timestamp) = match entry.timestamp {
+        Lenient::Read(text) => (day_of(&text), text),
+        Lenient::Missing | Lenient::Other(Loose::Null) => (None, String::new()),
+        Lenient::Other(other) => (None, other.describe()),
     };
-    let day = match entry.get("timestamp") {
-        Some(Value::String(_)) => UtcDay::parse(timestamp.get(..10).unwrap_or(&timestamp)),
-        _ => None,
-    };
-    let clicks = entry.get("clicks").and_then(Value::as_u64).unwrap_or(0);
     ChartEntry {
         day,
         timestamp,
-        clicks,
+        clicks: entry.clicks.read().unwrap_or(0),
     }
 }
 
-fn echoed_filters(filters: &Value) -> EchoedFilters {
-    let day = |name: &str| {
-        let text = filters.get(name)?.as_str()?;
-        UtcDay::parse(text.get(..10)?)
-    };
+fn echoed_filters(filters: EchoedFiltersWire) -> EchoedFilters {
+    let day = |text: Lenient<String>| day_of(&text.read()?);
     EchoedFilters {
-        date_start: day("date_start"),
-        date_end: day("date_end"),
-        include_bots: filters.get("include_bots").and_then(Value::as_bool),
-        include_duplicates: filters.get("include_duplicates").and_then(Value::as_bool),
+        date_start: day(filters.date_start),
+        date_end: day(filters.date_end),
+        include_bots: filters.include_bots.read(),
+        include_duplicates: filters.include_duplicates.read(),
     }
 }
 
-fn read_meta(meta: &Value) -> Meta {
-    let int = |group: &str, name: &str| meta.get(group)?.get(name)?.as_i64();
+fn meta(meta: MetaWire) -> Meta {
+    let credits = meta.credits.read().unwrap_or_default();
     Meta {
-        credits_used: int("_credits", "used"),
-        credits_balance: int("_credits", "balance"),
-        remaining_minute: int("_rate_limits", "remaining_minute"),
+        credits_used: credits.used.read(),
+        credits_balance: credits.balance.read(),
+        remaining_minute: meta
+            .rate_limits
+            .read()
+            .and_then(|limits| limits.remaining_minute.read()),
     }
+}
+
+/// An error body: `message`, and for a 422 the field errors, each a list
+/// of messages or one.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ErrorBodyWire {
+    message: Lenient<String>,
+    errors: Lenient<Pairs<Lenient<Vec<Lenient<String>>>>>,
 }
 
 /// The `message` of an error body, and for a 422 its field errors as
 /// (field, message) pairs. Both empty when the body is not such JSON.
 pub fn error_body_message(bytes: &[u8]) -> (Option<String>, Vec<(String, String)>) {
-    let Ok(value) = json::parse(bytes) else {
+    let Ok(Lenient::Read(body)) = serde_json::from_slice::<Lenient<ErrorBodyWire>>(bytes) else {
         return (None, Vec::new());
     };
-    let message = value
-        .get("message")
-        .and_then(Value::as_str)
-        .map(|m| m.chars().take(500).collect());
+    let message = body.message.read().map(|m| m.chars().take(500).collect());
     let mut field_errors = Vec::new();
-    if let Some(Value::Object(errors)) = value.get("errors") {
-        for (field, messages) in errors {
-            let field = field.value();
-            match messages {
-                Value::Array(list) => field_errors.extend(
-                    list.iter()
-                        .filter_map(Value::as_str)
-                        .map(|m| (field.to_string(), m.into_owned())),
-                ),
-                Value::String(m) => field_errors.push((field.to_string(), m.value().into_owned())),
-                _ => {}
-            }
+    let Pairs(fields) = body.errors.read().unwrap_or_default();
+    for (field, messages) in fields {
+        match messages {
+            Lenient::Read(list) => field_errors.extend(
+                list.into_iter()
+                    .filter_map(Lenient::read)
+                    .map(|m| (field.clone(), m)),
+            ),
+            Lenient::Other(Loose::Text(message)) => field_errors.push((field, message)),
+            Lenient::Missing | Lenient::Other(_) => {}
         }
     }
     (message, field_errors)
@@ -752,10 +1024,10 @@ mod tests {
     /// The example response of the endpoint's OpenAPI page.
     pub const SPEC_EXAMPLE: &str = include_str!("../tests/fixtures/spec-example.json");
 
-    /// Holds down the wasm memory growth of session 3: rows sized by an
-    /// estimate, and a text buffer per row, fell into varying size classes.
+    /// Holds down the wasm memory growth of session 3: a text buffer per
+    /// row fell into varying size classes.
     #[test]
-    fn rows_fill_a_list_of_exactly_their_number_and_share_one_text() {
+    fn rows_share_one_text_buffer() {
         let rows: Vec<String> = (0..37)
             .map(|i| {
                 format!(
@@ -767,7 +1039,6 @@ mod tests {
         let body = format!(r#"{{"data":{{"rows":[{}]}}}}"#, rows.join(","));
         let parsed = parse_clicks_response(body.as_bytes()).unwrap().rows;
         assert_eq!(parsed.len(), 37);
-        assert_eq!(parsed.capacity(), 37);
         let shared = parsed[0].text.as_ref().unwrap();
         assert!(parsed
             .iter()

@@ -1,24 +1,22 @@
 //! The standalone page (CONTRACT 4): one `<smart-link-clicks>` configured
 //! from the query string, the query string kept in step with the view, and a
 //! small form when `proxy` or `link-id` is missing.
+//!
+//! Only a page that asks for it becomes the standalone page: `index.html`'s
+//! loader calls `startStandalonePage()`. The embeddable script never does,
+//! so a host page is never taken over, whatever its element ids.
 
 use crate::config::{NAMES, REFUSED_NAMES};
+use crate::detail::ChangeDetail;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, Document, HtmlInputElement, UrlSearchParams, Window};
 
-/// The `slc-change` filter names and the query names they are kept under.
-const REPORTED_FILTERS: [(&str, &str); 6] = [
-    ("dateStart", "date-start"),
-    ("dateEnd", "date-end"),
-    ("pageSize", "page-size"),
-    ("page", "page"),
-    ("includeBots", "include-bots"),
-    ("includeDuplicates", "include-duplicates"),
-];
-
-/// Boots the page if this document is the standalone page (`#slc-page`).
-pub fn boot() {
+/// Makes this document the standalone page: its `#slc-page` element gets a
+/// `<smart-link-clicks>` configured from the query string, or the setup
+/// form when `proxy` or `link-id` is missing. Called by `index.html` only.
+#[wasm_bindgen(js_name = startStandalonePage)]
+pub fn start_standalone_page() {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -60,9 +58,9 @@ fn show_widget(
         }
     }
     let keep_url_in_step = Closure::<dyn Fn(CustomEvent)>::new(|event: CustomEvent| {
-        let filters = js_sys::Reflect::get(&event.detail(), &"filters".into());
-        if let (Some(window), Ok(filters)) = (web_sys::window(), filters) {
-            let _ = replace_query(&window, &filters);
+        let change = serde_wasm_bindgen::from_value::<ChangeDetail>(event.detail());
+        if let (Some(window), Ok(change)) = (web_sys::window(), change) {
+            let _ = replace_query(&window, &change);
         }
     });
     element.add_event_listener_with_callback(
@@ -75,26 +73,11 @@ fn show_widget(
     Ok(())
 }
 
-/// The text of a reported value: a string, number or boolean as JavaScript
-/// writes it.
-fn reported_text(value: &JsValue) -> Option<String> {
-    if let Some(text) = value.as_string() {
-        return Some(text);
-    }
-    if let Some(flag) = value.as_bool() {
-        return Some(flag.to_string());
-    }
-    value.as_f64()?;
-    let number: &js_sys::Number = value.unchecked_ref();
-    number.to_string_with_radix(10).ok().map(String::from)
-}
-
-fn replace_query(window: &Window, filters: &JsValue) -> Result<(), JsValue> {
+/// Writes the view `change` reports into the page's query string.
+fn replace_query(window: &Window, change: &ChangeDetail) -> Result<(), JsValue> {
     let params = UrlSearchParams::new_with_str(&window.location().search()?)?;
-    for (reported, name) in REPORTED_FILTERS {
-        if let Some(text) = reported_text(&js_sys::Reflect::get(filters, &reported.into())?) {
-            params.set(name, &text);
-        }
+    for (name, value) in change.filters.config_pairs() {
+        params.set(name, &value);
     }
     let url = format!(
         "{}?{}",

@@ -434,60 +434,59 @@ async fn element_batches_attribute_changes_into_one_request() {
     element.remove();
 }
 
-#[wasm_bindgen(inline_js = r#"
-// As index.html's early-request script reads its answer.
-export function readAnswer(response) {
-  return response.then((r) => {
-    const head = { status: r.status, contentType: r.headers.get('content-type'), retryAfter: r.headers.get('retry-after') };
-    return r.arrayBuffer().then((body) => ({ ...head, body }), (error) => ({ ...head, body: null, error }));
-  });
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = readAnswer)]
-    fn read_answer(response: &js_sys::Promise) -> js_sys::Promise;
-}
-
-/// Sets `window.slcPageRequest`, as the standalone page's inline script
-/// does when it sends the first request before the wasm has loaded:
-/// `answer` its answer to come, `read` the answer once it is in.
-fn leave_page_request(
-    url: &str,
-    answer: &js_sys::Promise,
-    read: Option<&JsValue>,
-) -> web_sys::AbortController {
-    let controller = web_sys::AbortController::new().unwrap();
-    let early = js_sys::Object::new();
-    for (name, value) in [
-        ("url", JsValue::from_str(url)),
-        ("answer", answer.into()),
-        ("controller", controller.clone().into()),
-        ("read", read.cloned().unwrap_or(JsValue::UNDEFINED)),
-    ] {
-        js_sys::Reflect::set(&early, &name.into(), &value).unwrap();
-    }
-    js_sys::Reflect::set(
-        &web_sys::window().unwrap(),
-        &"slcPageRequest".into(),
-        &early,
-    )
-    .unwrap();
-    controller
+/// Issue 14: a `headers` value that is not a string is a visible notice
+/// naming the header, not a silent drop; the string headers still go out.
+#[wasm_bindgen_test]
+async fn a_header_value_that_is_not_a_string_is_named_in_a_notice() {
+    let link = unique_link("header-kinds");
+    let element = new_element(&[("proxy", proxy_url()), ("link-id", link.as_str())]);
+    let headers = js_sys::Object::new();
+    js_sys::Reflect::set(&headers, &"X-Dashboard-Session".into(), &"s-2".into()).unwrap();
+    js_sys::Reflect::set(&headers, &"X-Count".into(), &JsValue::from(5)).unwrap();
+    js_sys::Reflect::set(&element, &"headers".into(), &headers).unwrap();
+    let root = shadow(&element).await;
+    until("the notice", || {
+        text(&root, "[part=notice]").contains("X-Count is a number, not a string")
+    })
+    .await;
+    until("rows", || count(&root, "[part=table] tbody tr") > 0).await;
+    let requests = requests_for(&link).await;
+    assert!(requests[0].contains("s-2"), "{requests:?}");
+    assert!(
+        !requests[0].to_ascii_lowercase().contains("x-count"),
+        "{requests:?}"
+    );
+    element.remove();
 }
 
-/// `url`'s answer, read to its end as the page's script reads it.
-async fn answer_of(url: &str) -> JsValue {
-    let response = web_sys::window().unwrap().fetch_with_str(url);
-    wasm_bindgen_futures::JsFuture::from(read_answer(&response))
-        .await
+/// Issue 14: the rows are Leptos's; a page flip updates the rows on screen
+/// (the same `<tr>` nodes) rather than building new ones.
+#[wasm_bindgen_test]
+async fn a_page_flip_rewrites_the_rows_on_screen_in_place() {
+    let link = unique_link("flip-in-place");
+    let root = mount_widget_for(&link);
+    until("100 rows", || count(&root, "[part=table] tbody tr") == 100).await;
+    let first_row = root
+        .query_selector("[part=table] tbody tr")
         .unwrap()
-}
-
-fn first_plan_url(link: &str) -> String {
-    let today = UtcDay::from_unix_ms(js_sys::Date::now());
-    smart_link_clicks::query::plan_request(&settings(link), Filters::defaults(today), Vec::new(), 0)
+        .unwrap();
+    let first_text = first_row.text_content().unwrap_or_default();
+    let next: HtmlElement = root
+        .query_selector("button[aria-label='Next page']")
         .unwrap()
-        .url
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    next.click();
+    until("page 2's rows", || {
+        first_row.text_content().unwrap_or_default() != first_text
+    })
+    .await;
+    assert!(
+        first_row.is_connected(),
+        "the first row was kept and rewritten"
+    );
+    assert_eq!(count(&root, "[part=table] tbody tr"), 100);
 }
 
 /// Mounts a widget for `link` with the default view; it stays mounted for
@@ -501,125 +500,4 @@ fn mount_widget_for(link: &str) -> Element {
     })
     .forget();
     container.into()
-}
-
-/// Mounts a widget for `link` and waits for its 100 rows.
-async fn mount_widget(link: &str) -> Element {
-    let root = mount_widget_for(link);
-    until("100 rows", || count(&root, "[part=table] tbody tr") == 100).await;
-    sleep(200).await;
-    root
-}
-
-/// Mounts a widget for `link` and waits for its error banner.
-async fn mount_widget_until_error(link: &str) -> Element {
-    let root = mount_widget_for(link);
-    until("the error", || count(&root, "[part=error]") == 1).await;
-    root
-}
-
-/// The standalone page's early request is the widget's first request when
-/// it is the same one: shown, not sent again.
-#[wasm_bindgen_test]
-async fn the_request_the_page_sent_ahead_is_taken_over() {
-    let link = unique_link("page-ahead");
-    let url = first_plan_url(&link);
-    let answer = read_answer(&web_sys::window().unwrap().fetch_with_str(&url));
-    let controller = leave_page_request(&url, &answer, None);
-    mount_widget(&link).await;
-    assert_eq!(
-        requests_for(&link).await.len(),
-        1,
-        "one request, the page's"
-    );
-    assert!(!controller.signal().aborted());
-    let left = js_sys::Reflect::get(&web_sys::window().unwrap(), &"slcPageRequest".into()).unwrap();
-    assert!(left.is_undefined(), "taken once");
-}
-
-/// An answer the page has already read is shown as it is: no request at
-/// all from the widget.
-#[wasm_bindgen_test]
-async fn an_answer_the_page_already_read_is_shown_without_a_request() {
-    let link = unique_link("page-read");
-    let url = first_plan_url(&link);
-    let answer = answer_of(&url).await;
-    assert_eq!(requests_for(&link).await.len(), 1, "the test's own fetch");
-    // `answer` never settles: only the answer already read can show rows.
-    let never = js_sys::Promise::new(&mut |_, _| {});
-    leave_page_request(&url, &never, Some(&answer));
-    let root = mount_widget(&link).await;
-    assert_eq!(requests_for(&link).await.len(), 1, "none from the widget");
-    assert!(text(&root, "[part=summary]").contains("clicks"));
-}
-
-/// A failure the page read (here a 401, which is not retried) is shown at
-/// once, as the widget's own request would show it.
-#[wasm_bindgen_test]
-async fn a_failure_the_page_already_read_is_shown() {
-    let base = unique_link("page-read-401");
-    let link = format!("{base}+401");
-    let url = first_plan_url(&link);
-    let answer = answer_of(&url).await;
-    let never = js_sys::Promise::new(&mut |_, _| {});
-    leave_page_request(&url, &never, Some(&answer));
-    let root = mount_widget_until_error(&link).await;
-    assert!(
-        text(&root, "[part=error]").contains("401"),
-        "{}",
-        text(&root, "[part=error]")
-    );
-    sleep(200).await;
-    assert_eq!(requests_for(&base).await.len(), 1, "none from the widget");
-}
-
-/// A failure the page read that is worth another try (a 503) is retried
-/// by the widget, as its own request's would be.
-#[wasm_bindgen_test]
-async fn a_transient_failure_the_page_already_read_is_retried() {
-    let base = unique_link("page-read-503");
-    let link = format!("{base}+503");
-    let url = first_plan_url(&link);
-    let answer = answer_of(&url).await;
-    let never = js_sys::Promise::new(&mut |_, _| {});
-    leave_page_request(&url, &never, Some(&answer));
-    mount_widget_until_error(&link).await;
-    assert!(
-        requests_arrive(&base, 2).await,
-        "the widget tried again after the page's 503"
-    );
-}
-
-/// One for another view (here another page size) is aborted, and the widget
-/// sends its own.
-#[wasm_bindgen_test]
-async fn a_request_the_page_sent_for_another_view_is_aborted() {
-    let link = unique_link("page-other");
-    let other = first_plan_url(&link).replace("limit=100", "limit=25");
-    let never = js_sys::Promise::new(&mut |_, _| {});
-    let controller = leave_page_request(&other, &never, None);
-    mount_widget(&link).await;
-    assert!(controller.signal().aborted());
-    let requests = requests_for(&link).await;
-    assert_eq!(requests.len(), 1, "{requests:?}");
-    assert!(requests[0].contains("limit=100"), "{requests:?}");
-}
-
-/// A view that fetches nothing (here: no proxy) aborts a request the page
-/// sent ahead.
-#[wasm_bindgen_test]
-async fn a_request_the_page_sent_is_aborted_when_nothing_is_to_be_fetched() {
-    let never = js_sys::Promise::new(&mut |_, _| {});
-    let controller = leave_page_request("/api/smart-links/x/clicks", &never, None);
-    let container = fresh_container();
-    let today = UtcDay::from_unix_ms(js_sys::Date::now());
-    let no_proxy = Settings {
-        link_id: Some("x".into()),
-        ..Settings::default()
-    };
-    leptos::mount::mount_to(container.clone(), move || {
-        view! { <ClicksWidget settings=no_proxy filters=RwSignal::new(Filters::defaults(today)) /> }
-    })
-    .forget();
-    assert!(controller.signal().aborted());
 }

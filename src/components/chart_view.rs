@@ -1,7 +1,7 @@
 //! The chart (`part="chart"`): plotters' SVG, an accessible name, and a
 //! tooltip with the day and its clicks on hover and on keyboard focus.
 
-use super::root::Shown;
+use super::state::Shown;
 use crate::chart::{aria_label, daily_points, render_chart_svg, ChartSvg, DailyPoint, CHART_SIZE};
 use crate::format::{clicks_label, css_percent, range_label};
 use leptos::either::Either;

@@ -1,50 +1,49 @@
 //! A click's full record in a modal dialog: every field of the row,
 //! including fields this version does not know, as text.
 
-use super::root::Shown;
-use crate::table_cells::record_payload;
+use super::state::Shown;
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(module = "/src/table_rows.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = renderRecord)]
-    fn render_record(list: &web_sys::HtmlElement, payload: &str);
-}
 
 /// The details dialog for the selected row.
 #[component]
 pub fn ClickDetails(
-    /// The response whose rows are shown.
+    /// The response whose rows are shown (none before the first answer).
     shown: RwSignal<Option<Shown>>,
     /// The row whose record is open, if any (the table resets it when new
     /// rows arrive).
     selected: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
-    let list = NodeRef::<leptos::html::Dl>::new();
-    // The selected row's record, written by `renderRecord`; the dialog is
-    // open exactly while there is one.
+    let record = Memo::new(move |_| {
+        let index = selected.get()?;
+        shown.with(|s| s.as_ref()?.data.rows.get(index).map(|row| row.record()))
+    });
+    // The dialog is open exactly while there is a record to show.
     Effect::new(move |_| {
-        let payload = selected
-            .get()
-            .and_then(|index| shown.with(|s| s.as_ref()?.data.rows.get(index).map(record_payload)));
-        if let Some(list) = list.get() {
-            render_record(&list, payload.as_deref().unwrap_or(""));
-        }
+        let open = record.with(Option::is_some);
         if let Some(dialog) = dialog.get() {
-            if payload.is_some() && !dialog.open() {
+            if open && !dialog.open() {
                 let _ = dialog.show_modal();
-            } else if payload.is_none() && dialog.open() {
+            } else if !open && dialog.open() {
                 dialog.close();
             }
         }
     });
+    let items = move || {
+        record
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(name, value)| {
+                view! { <div class="slc-record-item"><dt>{name}</dt><dd>{value}</dd></div> }
+            })
+            .collect::<Vec<_>>()
+    };
     view! {
         <dialog node_ref=dialog class="slc-dialog" aria-label="Click details" on:close=move |_| selected.set(None)>
             <h2 class="slc-dialog-title">"Click details"</h2>
-            <dl node_ref=list class="slc-record"></dl>
+            <dl class="slc-record">{items}</dl>
             <form method="dialog"><button class="slc-button" type="submit">"Close"</button></form>
         </dialog>
     }

@@ -1,7 +1,7 @@
 //! The pager (`part="pager"`): `First page`, `Previous page`, `Next page`,
 //! `Last page`, `Page X of Y` and `Rows per page`.
 
-use super::root::Shown;
+use super::state::Shown;
 use super::state::ViewControl;
 use crate::config::Filters;
 use crate::pagination::{PageWindow, PAGE_SIZE_CHOICES};

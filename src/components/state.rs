@@ -1,9 +1,20 @@
-//! What the components share: the events they report to the host, and the
-//! one way a person's action changes the view.
+//! What the components share: the response on screen, the events they
+//! report to the host, and the one way a person's action changes the view.
 
 use crate::config::Filters;
+use crate::model::ClicksResponse;
 use leptos::prelude::*;
 use std::rc::Rc;
+use std::sync::Arc;
+
+/// The response on screen and the view it answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    /// The parsed response.
+    pub data: Arc<ClicksResponse>,
+    /// The view it was requested for.
+    pub filters: Filters,
+}
 
 /// Something the host may want to hear about (CONTRACT 3 events).
 #[derive(Debug, Clone, PartialEq)]

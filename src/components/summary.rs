@@ -1,7 +1,7 @@
 //! The summary line (`part="summary"`): total, range, bot and duplicate
 //! inclusion, and which rows the table holds.
 
-use super::root::Shown;
+use super::state::Shown;
 use crate::config::Filters;
 use crate::format::{clicks_label, group_thousands, range_label};
 use leptos::prelude::*;

@@ -1,41 +1,29 @@
-//! The click table (`part="table"`): one `<tr>` per row, the default
-//! columns, and each row's full record one click away. The rows are written
-//! by `table_rows.js` from `table_cells::rows_payload` in one call.
+//! The click table (`part="table"`): one `<tr>` per row, the columns of
+//! `columns::COLUMNS`, and each row's full record one click away. A page
+//! flip rebuilds the rows in place: Leptos updates the text and attributes
+//! of the rows already on screen and adds or removes only the difference.
 
 use super::details::ClickDetails;
-use super::root::Shown;
-use crate::browser::download_text;
+use super::state::Shown;
+use crate::browser::{download_text, utc_minus_local_minutes};
+use crate::columns::{Badge, Cell, COLUMNS};
 use crate::csv::rows_to_csv;
-use crate::table_cells::rows_payload;
+use crate::day::{local_time_label, utc_instant_label};
+use crate::model::ClickRow;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-#[wasm_bindgen(module = "/src/table_rows.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = renderRows)]
-    fn render_rows(tbody: &web_sys::HtmlElement, payload: &str);
-}
 
 /// The rows of the page on screen.
 #[component]
 pub fn ClicksTable(
-    /// The response on screen.
+    /// The response on screen (none before the first answer).
     shown: RwSignal<Option<Shown>>,
 ) -> impl IntoView {
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
-    let tbody = NodeRef::<leptos::html::Tbody>::new();
-    // Each response is set once (`shown`), so this runs once per answer.
+    // New rows: the old index no longer names the same click.
     Effect::new(move |_| {
-        let payload = shown.with(|s| {
-            s.as_ref()
-                .map(|s| rows_payload(&s.data.rows))
-                .unwrap_or_default()
-        });
-        if let Some(tbody) = tbody.get() {
-            render_rows(&tbody, &payload);
-        }
-        // New rows: the old index no longer names the same click.
+        shown.track();
         selected.set(None);
     });
     // One listener for every row's Details button.
@@ -64,6 +52,18 @@ pub fn ClicksTable(
             );
         }
     };
+    let rows = move || {
+        shown.with(|s| {
+            s.as_ref().map_or_else(Vec::new, |s| {
+                s.data
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, row)| click_row(i, row))
+                    .collect()
+            })
+        })
+    };
     view! {
         <section class="slc-table-section" aria-label="Clicks">
             <div class="slc-table-tools">
@@ -74,26 +74,96 @@ pub fn ClicksTable(
                 <table class="slc-table" part="table">
                     <caption class="slc-visually-hidden">"Clicks of this page, newest first"</caption>
                     <thead>
-                        // Static markup: the same order as `table_cells::rows_payload`,
-                        // then the column of details buttons.
                         <tr>
-                            <th scope="col">"Time"</th>
-                            <th scope="col">"Country"</th>
-                            <th scope="col">"Device"</th>
-                            <th scope="col">"Browser"</th>
-                            <th scope="col">"Platform"</th>
-                            <th scope="col">"Referrer"</th>
-                            <th scope="col">"UTM source"</th>
-                            <th scope="col">"UTM campaign"</th>
-                            <th scope="col">"Flags"</th>
+                            {COLUMNS.iter().map(|column| view! { <th scope="col">{column.heading()}</th> }).collect::<Vec<_>>()}
                             <th scope="col">"Record"</th>
                         </tr>
                     </thead>
-                    <tbody node_ref=tbody on:click=open_details></tbody>
+                    <tbody on:click=open_details>{rows}</tbody>
                 </table>
                 <p class="slc-empty" hidden=move || row_count() != Some(0)>"No clicks on this page."</p>
             </div>
             <ClickDetails shown=shown selected=selected />
         </section>
     }
+}
+
+/// One row: a cell per column, then the Details button (named by the
+/// row's time; `data-row` is its position on the page).
+fn click_row(index: usize, row: &ClickRow) -> impl IntoView {
+    let mut time_text = String::new();
+    let cells: Vec<_> = COLUMNS
+        .iter()
+        .map(|column| cell_view(column.cell(row), &mut time_text))
+        .collect();
+    view! {
+        <tr>
+            {cells}
+            <td>
+                <button type="button" class="slc-link-button" data-row=index.to_string() aria-label=format!("Details of the click at {time_text}")>
+                    "Details"
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+/// One cell. Every kind of cell is one `<td>` with a class, an optional
+/// title and its content, so a page flip can rewrite any cell in place.
+/// A time cell also sets `time_text`, the text the row's button is named by.
+fn cell_view(cell: Cell<'_>, time_text: &mut String) -> impl IntoView {
+    let (class, title, content) = match cell {
+        Cell::Time { ms, raw } => {
+            *time_text = local_time_label(ms, utc_minus_local_minutes(ms));
+            let time = view! { <time datetime=raw.to_string() title=utc_instant_label(ms)>{time_text.clone()}</time> };
+            ("slc-time", None, EitherOf4::A(time))
+        }
+        Cell::BadTime(raw) => {
+            *time_text = if raw.is_empty() {
+                "—".into()
+            } else {
+                raw.to_string()
+            };
+            let title = "The time of this click is missing or unreadable".to_string();
+            (
+                "slc-time slc-invalid",
+                Some(title),
+                EitherOf4::B(time_text.clone()),
+            )
+        }
+        Cell::Text(text) => (
+            "slc-cell",
+            Some(text.to_string()),
+            EitherOf4::B(text.to_string()),
+        ),
+        Cell::Invalid(raw) => (
+            "slc-cell slc-invalid",
+            Some(format!("Unexpected value: {raw}")),
+            EitherOf4::B(format!("⚠ {raw}")),
+        ),
+        Cell::Empty => ("slc-cell slc-none", None, EitherOf4::B("—".to_string())),
+        Cell::Link(url) => {
+            let link = view! { <a href=url.to_string() target="_blank" rel="noopener noreferrer">{url.to_string()}</a> };
+            ("slc-cell", Some(url.to_string()), EitherOf4::C(link))
+        }
+        Cell::Flags(badges) => (
+            "slc-flags",
+            None,
+            EitherOf4::D(badges.into_iter().map(badge).collect::<Vec<_>>()),
+        ),
+    };
+    view! { <td class=class title=title>{content}</td> }
+}
+
+/// A flag badge; an unreadable flag shows as `Bot?` with its value on hover.
+fn badge(badge: Badge<'_>) -> impl IntoView {
+    let (class, title, text) = match badge {
+        Badge::Set(name) => ("slc-badge", None, name.to_string()),
+        Badge::Unreadable(name, raw) => (
+            "slc-badge slc-invalid",
+            Some(format!("Unexpected flag: {name}: {raw}")),
+            format!("{name}?"),
+        ),
+    };
+    view! { <span class=class title=title>{text}</span> }
 }

@@ -310,6 +310,26 @@ describe('embedded element', () => {
     assert.deepEqual(await page.evaluate(() => document.getElementById('demo-clicks').headers), { 'X-Dashboard-Session': 'session-123' });
   });
 
+  test('a host element with id slc-page is left alone: the embed never boots the standalone page', async () => {
+    const host = await browser.newPage();
+    const hostErrors = watchErrors(host);
+    await host.goto(`${hostSite.url}/?proxy=/&link-id=demo`);
+    await host.evaluate(() => {
+      const main = document.createElement('main');
+      main.id = 'slc-page';
+      main.textContent = 'The dashboard\'s own page';
+      document.body.prepend(main);
+    });
+    await host.addScriptTag({ type: 'module', url: `${widgetFiles.url}/smart-link-clicks.js?slc-page` });
+    const widget = new WidgetPage(host);
+    await widget.settled();
+    assert.equal(await host.locator('#slc-page').innerText(), "The dashboard's own page");
+    assert.equal(await host.locator('#slc-page smart-link-clicks').count(), 0);
+    assert.equal(new URL(host.url()).search, '?proxy=/&link-id=demo', 'the host URL is not rewritten');
+    assert.deepEqual(hostErrors, []);
+    await host.close();
+  });
+
   test('loading the script twice and defining after the element exists both work', async () => {
     const late = await browser.newPage();
     const lateErrors = watchErrors(late);

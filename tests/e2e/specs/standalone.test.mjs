@@ -81,34 +81,20 @@ describe('standalone page', () => {
     assert.deepEqual(errors, []);
   });
 
-  test('the page sends the first request before the wasm runs, and it is the only one', async () => {
-    // Records the request the page's inline script leaves for the widget
-    // (the widget deletes it when it takes it over).
-    await page.addInitScript(() => {
-      Object.defineProperty(window, 'slcPageRequest', {
-        configurable: true,
-        set(value) {
-          window.__pageRequestUrl = value.url;
-          Object.defineProperty(window, 'slcPageRequest', { value, configurable: true, writable: true });
-        },
-      });
-    });
-    // Loads `url` and returns its only clicks request, after checking it is
-    // the one the page sent before the wasm ran.
+  test('each view of the page makes exactly one request, built by the widget', async () => {
+    // Loads `url` and returns its only clicks request.
     const onlyRequest = async (url) => {
       await proxy.clear();
       await page.goto(url);
       await widget.settled();
       await page.waitForTimeout(300); // a second request would have gone out by now
       const requests = await proxy.requests();
-      assert.equal(requests.length, 1, `the widget took over the page's request for ${url}`);
-      const sentByPage = await page.evaluate(() => window.__pageRequestUrl);
-      assert.ok(sentByPage, `the page sent the first request itself (${url})`);
-      assert.equal(new URL(sentByPage, page.url()).search.slice(1), requests[0].query);
+      assert.equal(requests.length, 1, `one request for ${url}`);
       return requests[0];
     };
+    // The page holds no request-building script of its own (issue 14).
+    assert.equal(await page.evaluate(() => 'slcPageRequest' in window), false);
 
-    // The plain view.
     const plain = await onlyRequest(pageUrl({ 'link-id': 'demo', theme: 'dark' }));
     assert.equal(queryOf(plain).limit, '100');
     assert.equal(await widget.rows.count(), 100);
@@ -127,9 +113,7 @@ describe('standalone page', () => {
     assert.equal(queryOf(dated).date_start, '2026-11-01T00:00:00Z');
     assert.equal(queryOf(dated).include_duplicates, 'false');
 
-    // Views the script leaves to the widget (a page size it would cap, a
-    // credentials mode) or corrects as the widget does (a start after the
-    // end): still exactly one request, the widget's view.
+    // Values the widget caps or corrects: still exactly one request, the corrected view.
     for (const [params, check] of [
       [{ 'page-size': '5000' }, (q) => assert.equal(q.limit, '1000')],
       [{ credentials: 'omit' }, (q) => assert.equal(q.limit, '100')],

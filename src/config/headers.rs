@@ -1,0 +1,137 @@
+//! The host's extra request headers (the element's `headers` property),
+//! read with serde (serde-wasm-bindgen in the browser) and checked before
+//! any is sent.
+
+use super::ConfigIssue;
+use crate::lenient::Pairs;
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// A header's value as the host gave it: text, or what it was instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderValue {
+    /// A string: the value to send.
+    Text(String),
+    /// Not a string (`a number`, `true or false`, `null`, `an object`,
+    /// `a list`): never sent, said in a notice.
+    NotText(&'static str),
+}
+
+/// The `headers` object: header names and values, in the order given.
+pub type HeaderMap = Pairs<HeaderValue>;
+
+impl<'de> Deserialize<'de> for HeaderValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(HeaderValueVisitor)
+    }
+}
+
+struct HeaderValueVisitor;
+
+impl<'de> Visitor<'de> for HeaderValueVisitor {
+    type Value = HeaderValue;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a header value")
+    }
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<HeaderValue, E> {
+        Ok(HeaderValue::Text(value.to_string()))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<HeaderValue, E> {
+        Ok(HeaderValue::NotText("true or false"))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<HeaderValue, E> {
+        Ok(HeaderValue::NotText("a number"))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<HeaderValue, E> {
+        Ok(HeaderValue::NotText("a number"))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<HeaderValue, E> {
+        Ok(HeaderValue::NotText("a number"))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<HeaderValue, E> {
+        Ok(HeaderValue::NotText("null"))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<HeaderValue, E> {
+        Ok(HeaderValue::NotText("null"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<HeaderValue, A::Error> {
+        IgnoredAny.visit_seq(seq)?;
+        Ok(HeaderValue::NotText("a list"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<HeaderValue, A::Error> {
+        IgnoredAny.visit_map(map)?;
+        Ok(HeaderValue::NotText("an object"))
+    }
+}
+
+/// Checks the extra request headers: names must be HTTP tokens and values
+/// strings free of line breaks; any other is not sent, with a visible
+/// issue naming the header.
+pub fn validate_headers(headers: HeaderMap) -> (Vec<(String, String)>, Vec<ConfigIssue>) {
+    let mut valid = Vec::new();
+    let mut issues = Vec::new();
+    let mut refuse = |message: String| {
+        issues.push(ConfigIssue {
+            name: "headers".into(),
+            message,
+        })
+    };
+    for (name, value) in headers.0 {
+        let token = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+        match value {
+            _ if !token => refuse(format!(
+                "The header name {name:?} is not valid and is not sent."
+            )),
+            HeaderValue::NotText(what) => refuse(format!(
+                "The value of header {name} is {what}, not a string, and is not sent."
+            )),
+            HeaderValue::Text(value) if value.contains(['\r', '\n', '\0']) => refuse(format!(
+                "The value of header {name} contains a line break and is not sent."
+            )),
+            HeaderValue::Text(value) => valid.push((name, value)),
+        }
+    }
+    (valid, issues)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(json: &str) -> HeaderMap {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn invalid_header_names_and_values_are_dropped_visibly() {
+        let (valid, issues) = validate_headers(headers(
+            r#"{"X-Dashboard-Session":"abc","bad name":"x","X-Split":"a\r\nInjected: 1"}"#,
+        ));
+        assert_eq!(
+            valid,
+            vec![("X-Dashboard-Session".to_string(), "abc".to_string())]
+        );
+        assert_eq!(issues.len(), 2);
+    }
+
+    #[test]
+    fn a_value_that_is_not_a_string_is_named_not_dropped_silently() {
+        let (valid, issues) = validate_headers(headers(
+            r#"{"X-Count":5,"X-Flag":true,"X-None":null,"X-List":["a"],"X-Ok":"1"}"#,
+        ));
+        assert_eq!(valid, vec![("X-Ok".to_string(), "1".to_string())]);
+        let messages: Vec<&str> = issues.iter().map(|i| i.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "The value of header X-Count is a number, not a string, and is not sent.",
+                "The value of header X-Flag is true or false, not a string, and is not sent.",
+                "The value of header X-None is null, not a string, and is not sent.",
+                "The value of header X-List is a list, not a string, and is not sent.",
+            ]
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! Where and how to fetch: proxy, link id, credentials mode and theme.
+
+/// The fetch credentials mode. Default `same-origin`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Credentials {
+    /// Never send cookies.
+    Omit,
+    /// Send cookies to the page's own origin only (the default).
+    #[default]
+    SameOrigin,
+    /// Send cookies to the proxy on any origin (it must allow credentials).
+    Include,
+}
+
+impl Credentials {
+    /// The attribute value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Omit => "omit",
+            Self::SameOrigin => "same-origin",
+            Self::Include => "include",
+        }
+    }
+}
+
+/// The colour theme. Default `auto` (follows `prefers-color-scheme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Light colours.
+    Light,
+    /// Dark colours.
+    Dark,
+    /// The viewer's system preference (the default).
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    /// The attribute value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Dark => "dark",
+            Self::Auto => "auto",
+        }
+    }
+}
+
+/// Where and how to fetch: everything but the filters.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    /// Base URL of the proxy (http(s) or relative). `None` until given.
+    pub proxy: Option<String>,
+    /// The smart link's id. `None` until given.
+    pub link_id: Option<String>,
+    /// Fetch credentials mode. Default `same-origin`.
+    pub credentials: Credentials,
+    /// Colour theme. Default `auto`.
+    pub theme: Theme,
+    /// Set when a key-like name was given: nothing is fetched then.
+    pub refused_secret: bool,
+}
+
+/// Checks a proxy base URL: http(s), protocol-relative or a relative path;
+/// any other scheme (`javascript:`, `data:`, `file:`) is refused. Returns the
+/// value with surrounding whitespace removed.
+pub fn validate_proxy(raw: &str) -> Result<String, &'static str> {
+    let raw = raw.trim();
+    if raw.chars().any(|c| c.is_control() || c == ' ') {
+        return Err("it contains spaces or control characters");
+    }
+    if let Some(colon) = raw.find(':') {
+        let scheme = &raw[..colon];
+        let looks_like_scheme = !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && !raw[..colon].contains('/');
+        if looks_like_scheme {
+            let scheme = scheme.to_ascii_lowercase();
+            if scheme != "http" && scheme != "https" {
+                return Err("only http(s) or relative URLs are allowed");
+            }
+            if !raw[colon..].starts_with("://") || raw.len() <= colon + 3 {
+                return Err("an absolute URL needs a host");
+            }
+        }
+    }
+    if raw.contains(['?', '#']) {
+        return Err("a base URL cannot have a query or fragment");
+    }
+    Ok(raw.to_string())
+}
