@@ -13,6 +13,7 @@ log "0/4 cargo fmt --check, clippy (native and wasm32, warnings are errors)"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p smart-link-clicks --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p smart-link-clicks --lib --features bench --target wasm32-unknown-unknown -- -D warnings
 
 log "1/4 native tests (widget logic, proxy, mock properties)"
 cargo test --workspace

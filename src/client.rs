@@ -50,7 +50,9 @@ pub fn send_clicks_request(
         .header("Accept", "application/json")
         .abort_signal(signal);
     for (name, value) in headers {
-        // Names and values were validated when set (config::headers).
+        // `RequestBuilder::header` throws on a name or value the browser
+        // refuses: `config::headers` lets none through (HTTP token names,
+        // Latin-1 values without line breaks).
         builder = builder.header(name, value);
     }
     let request = builder.build().map_err(|error| FetchError::Network {

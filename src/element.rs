@@ -6,7 +6,7 @@
 use crate::browser::today_utc;
 use crate::components::{ClicksWidget, EventSink, WidgetEvent};
 use crate::config::{validate_headers, Config, ConfigIssue, Filters, HeaderMap, Settings};
-use crate::detail::{ChangeDetail, ErrorDetail, FiltersDetail, LoadDetail};
+use crate::event_detail::{ChangeDetail, ErrorDetail, FiltersDetail, LoadDetail};
 use crate::lenient::Pairs;
 use crate::query::blocked;
 use leptos::prelude::*;
@@ -72,10 +72,25 @@ fn config_of(attributes: &JsValue) -> Config {
     )
 }
 
-/// The host's `headers` object; a value that is not an object counts as
-/// no headers.
-fn headers_of(headers: &JsValue) -> HeaderMap {
-    serde_wasm_bindgen::from_value(headers.clone()).unwrap_or_default()
+/// The host's `headers` object, or why it could not be read (a value no
+/// serde type reads, such as a function): then none is sent, and a notice
+/// says so.
+fn headers_of(headers: &JsValue) -> Result<HeaderMap, String> {
+    serde_wasm_bindgen::from_value(headers.clone()).map_err(|error| error.to_string())
+}
+
+/// The headers to send and the notices about the rest.
+fn checked_headers(headers: &JsValue) -> (Vec<(String, String)>, Vec<ConfigIssue>) {
+    match headers_of(headers) {
+        Ok(headers) => validate_headers(headers),
+        Err(error) => (
+            Vec::new(),
+            vec![ConfigIssue {
+                name: "headers".into(),
+                message: format!("The headers could not be read ({error}); none are sent."),
+            }],
+        ),
+    }
 }
 
 /// A plain JavaScript object (or value) from a serde type.
@@ -146,7 +161,7 @@ impl MountedWidget {
         headers: &JsValue,
     ) -> Result<Self, JsValue> {
         let config = config_of(attributes);
-        let (headers, header_issues) = validate_headers(headers_of(headers));
+        let (headers, header_issues) = checked_headers(headers);
         let document = host
             .owner_document()
             .ok_or_else(|| JsValue::from_str("no document"))?;
@@ -241,7 +256,7 @@ impl MountedWidget {
     /// Replaces the extra request headers.
     #[wasm_bindgen(js_name = setHeaders)]
     pub fn set_headers(&self, headers: JsValue) {
-        let (valid, issues) = validate_headers(headers_of(&headers));
+        let (valid, issues) = checked_headers(&headers);
         self.handles.headers.try_set(valid);
         self.handles.header_issues.try_set(issues);
     }
@@ -310,8 +325,8 @@ fn dispatch_event(host: &HtmlElement, event: WidgetEvent) {
             "slc-load",
             to_js(&LoadDetail {
                 filters: FiltersDetail::from(&filters),
-                clicks_total,
-                row_count: row_count as u64,
+                clicks_total: clicks_total as f64,
+                row_count: row_count as f64,
             }),
         ),
         WidgetEvent::Failed { status, message } => {

@@ -116,6 +116,8 @@ impl Shape for u64 {
     fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
         match scalar {
             Scalar::U64(value) => Some(value),
+            // serde-wasm-bindgen gives JavaScript's safe integers as i64.
+            Scalar::I64(value) => u64::try_from(value).ok(),
             _ => None,
         }
     }
@@ -162,7 +164,6 @@ impl<T: Shape> Shape for Vec<Lenient<T>> {
 
 /// Implements [`Shape`] for `#[derive(Deserialize)]` structs whose fields
 /// are all [`Lenient`] (so reading one never fails): read from objects.
-#[macro_export]
 macro_rules! object_shape {
     ($($wire:ty),* $(,)?) => { $(
         impl $crate::lenient::Shape for $wire {
@@ -172,6 +173,7 @@ macro_rules! object_shape {
         }
     )* };
 }
+pub(crate) use object_shape;
 
 impl<'de, T: Shape> Deserialize<'de> for Lenient<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -274,7 +276,7 @@ mod tests {
         count: Lenient<u64>,
         name: Lenient<String>,
     }
-    crate::object_shape!(Wire);
+    object_shape!(Wire);
 
     #[test]
     fn a_value_of_another_shape_is_kept_not_fatal() {

@@ -2,9 +2,11 @@
 //! widget that ships as a standalone page and as the `<smart-link-clicks>`
 //! custom element.
 //!
-//! Pure logic (no DOM) lives in `api`, `chart`, `config`, `csv`, `day`,
-//! `format`, `model`, `pagination`, `query`, `svg` and `columns`, tested natively; the
-//! components and the browser glue wire signals to it.
+//! Pure logic (no DOM) lives in `api`, `chart`, `columns`, `config`, `csv`,
+//! `day`, `event_detail`, `format`, `lenient`, `model`, `pagination`,
+//! `query` and `svg`, tested natively; the components and the browser glue
+//! (`browser`, `client`, `request`, `element`, `standalone`) wire signals
+//! to it.
 
 pub mod api;
 #[cfg(feature = "bench")]
@@ -14,7 +16,7 @@ pub mod columns;
 pub mod config;
 pub mod csv;
 pub mod day;
-pub mod detail;
+pub mod event_detail;
 pub mod format;
 pub mod lenient;
 pub mod model;

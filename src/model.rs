@@ -498,7 +498,7 @@ impl<'de> Visitor<'de> for RowSeed<'_> {
                     let raw: &RawValue = map.next_value()?;
                     let raw = raw.get();
                     let shown = match raw.starts_with('"') {
-                        true => serde_json::from_str(raw).unwrap_or_default(),
+                        true => serde_json::from_slice(raw.as_bytes()).unwrap_or_default(),
                         false => raw.to_string(),
                     };
                     row.extra.push((name, shown));
@@ -706,7 +706,7 @@ struct RateLimitsWire {
     remaining_minute: Lenient<i64>,
 }
 
-crate::object_shape!(
+crate::lenient::object_shape!(
     SummaryWire,
     ChartEntryWire,
     EchoedFiltersWire,
@@ -874,16 +874,141 @@ impl<'de> Visitor<'de> for EnvelopeSeed {
 }
 
 /// Parses a response body. A syntax error anywhere wins over a shape
-/// problem, so a cut-off body always reads as truncated.
+/// problem, so a cut-off body always reads as truncated. What serde_json
+/// refuses but `JSON.parse` reads (an unpaired UTF-16 surrogate escape, a
+/// number too large for f64) is read from a [`repaired`] copy instead, so
+/// it degrades its cell, not the page.
 pub fn parse_clicks_response(bytes: &[u8]) -> Result<ClicksResponse, DecodeError> {
+    match read_envelope(bytes) {
+        Err(error) if !error.is_eof() => match repaired(bytes) {
+            Some(body) => read_envelope(&body),
+            None => Err(error),
+        },
+        read => read,
+    }
+    .map_err(|error| DecodeError::syntax(&error))
+    .and_then(into_response)
+}
+
+fn read_envelope(bytes: &[u8]) -> Result<Envelope, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let seed = EnvelopeSeed {
         text_capacity: bytes.len(),
     };
-    let envelope = seed
-        .deserialize(&mut deserializer)
-        .and_then(|envelope| deserializer.end().map(|()| envelope))
-        .map_err(|error| DecodeError::syntax(&error))?;
+    let envelope = seed.deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(envelope)
+}
+
+/// A copy of a body that serde_json refused, with what `JSON.parse` reads
+/// made readable to it: an unpaired surrogate escape (`\ud800`) becomes
+/// `\ufffd`, and a number too large for f64 (`1e400`) a string of its text
+/// (shown as a wrong-typed value). `None` when there is nothing to change.
+fn repaired(body: &[u8]) -> Option<Vec<u8>> {
+    let hex4 = |at: usize| -> Option<u32> {
+        body.get(at..at + 4)?.iter().try_fold(0, |unit, &digit| {
+            Some(unit * 16 + char::from(digit).to_digit(16)?)
+        })
+    };
+    let escape_at = |at: usize| body.get(at) == Some(&b'\\') && body.get(at + 1) == Some(&b'u');
+    let mut out = Vec::with_capacity(body.len() + 16);
+    let mut changed = false;
+    let mut at = 0;
+    let mut in_string = false;
+    while let Some(&byte) = body.get(at) {
+        if in_string {
+            match byte {
+                b'\\' if escape_at(at) => {
+                    let unit = hex4(at + 2).unwrap_or(0);
+                    let paired = (0xd800..0xdc00).contains(&unit)
+                        && escape_at(at + 6)
+                        && hex4(at + 8).is_some_and(|low| (0xdc00..0xe000).contains(&low));
+                    let len = if paired { 12 } else { 6 };
+                    if (0xd800..0xe000).contains(&unit) && !paired {
+                        out.extend_from_slice(b"\\ufffd");
+                        changed = true;
+                    } else {
+                        out.extend_from_slice(&body[at..(at + len).min(body.len())]);
+                    }
+                    at += len;
+                    continue;
+                }
+                b'\\' => {
+                    out.extend_from_slice(&body[at..(at + 2).min(body.len())]);
+                    at += 2;
+                    continue;
+                }
+                b'"' => in_string = false,
+                _ => {}
+            }
+            out.push(byte);
+            at += 1;
+        } else if byte == b'-' || byte.is_ascii_digit() {
+            let start = at;
+            while body
+                .get(at)
+                .is_some_and(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+            {
+                at += 1;
+            }
+            let number = &body[start..at];
+            let finite = !overflows_f64(number);
+            if !finite {
+                out.push(b'"');
+            }
+            out.extend_from_slice(number);
+            if !finite {
+                out.push(b'"');
+                changed = true;
+            }
+        } else {
+            in_string = byte == b'"';
+            out.push(byte);
+            at += 1;
+        }
+    }
+    changed.then_some(out)
+}
+
+/// Whether a JSON number's text is too large for f64 (serde_json refuses
+/// it, `JSON.parse` makes it Infinity): its decimal magnitude is over 308.
+/// Integer arithmetic on the text: no float parsing code for this.
+fn overflows_f64(number: &[u8]) -> bool {
+    let text = number.strip_prefix(b"-").unwrap_or(number);
+    let (mantissa, exponent) = match text.iter().position(|b| matches!(b, b'e' | b'E')) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, &b""[..]),
+    };
+    let mut parts = mantissa.splitn(2, |b| *b == b'.');
+    let whole = parts.next().unwrap_or_default();
+    let fraction = parts.next().unwrap_or_default();
+    let whole_digits = whole.iter().skip_while(|b| **b == b'0').count() as i64;
+    let magnitude = if whole_digits > 0 {
+        whole_digits - 1
+    } else {
+        let zeros = fraction.iter().take_while(|b| **b == b'0').count();
+        if zeros == fraction.len() {
+            return false;
+        }
+        -(zeros as i64) - 1
+    };
+    let (negative, digits) = match exponent.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, exponent),
+    };
+    let mut power: i64 = 0;
+    for digit in digits {
+        if !digit.is_ascii_digit() {
+            return false;
+        }
+        power = (power * 10 + i64::from(digit - b'0')).min(1_000_000);
+    }
+    magnitude + if negative { -power } else { power } > 308
+}
+
+/// The response an envelope holds, or the shape problem it has.
+fn into_response(envelope: Envelope) -> Result<ClicksResponse, DecodeError> {
     let missing_data = || DecodeError::shape("(top level)", "missing field `data`");
     if envelope.not_an_object {
         return Err(missing_data());
@@ -1024,8 +1149,8 @@ mod tests {
     /// The example response of the endpoint's OpenAPI page.
     pub const SPEC_EXAMPLE: &str = include_str!("../tests/fixtures/spec-example.json");
 
-    /// Holds down the wasm memory growth of session 3: a text buffer per
-    /// row fell into varying size classes.
+    /// The rows of a response share one text buffer (not a `String` per
+    /// field or per row).
     #[test]
     fn rows_share_one_text_buffer() {
         let rows: Vec<String> = (0..37)
@@ -1119,6 +1244,40 @@ mod tests {
         assert_eq!(response.chart[1].day, None);
         assert_eq!(response.chart[1].timestamp, "<b>x</b>");
         assert!(response.warnings[0].contains("clicks_total"));
+    }
+
+    /// What `JSON.parse` reads but serde_json refuses degrades its cell,
+    /// not the page (the hand-written reader did so before issue 14).
+    #[test]
+    fn lone_surrogates_and_huge_numbers_degrade_their_cells() {
+        let body = br#"{"data":{"summary":{"clicks_total":1e400},"chart":[],"rows":[
+            {"id":"a\ud800b","referrer":"\ud83d\ude00 \udc00","gross_clicks":-1e999,"utm_term":"1e400"}
+        ]}}"#;
+        let response = parse_clicks_response(body).unwrap();
+        let row = &response.rows[0];
+        assert_eq!(row.id(), Field::Value("a\u{fffd}b"));
+        assert_eq!(row.referrer(), Field::Value("\u{1f600} \u{fffd}"));
+        assert_eq!(row.gross_clicks(), Field::Invalid("-1e999"));
+        assert_eq!(row.utm_term(), Field::Value("1e400"));
+        assert_eq!(response.clicks_total, None);
+        assert!(
+            response.warnings[0].contains("(1e400)"),
+            "{:?}",
+            response.warnings
+        );
+        assert!(repaired(br#"{"a":"\ud83d\ude00","b":1.5}"#).is_none());
+        for (number, overflows) in [
+            (&b"1e400"[..], true),
+            (b"-12.5E+308", true),
+            (b"-12.5E+307", false),
+            (b"0.05e311", true),
+            (b"1e308", false),
+            (b"123456", false),
+            (b"0.0e999", false),
+            (b"1e-400", false),
+        ] {
+            assert_eq!(overflows_f64(number), overflows, "{number:?}");
+        }
     }
 
     #[test]

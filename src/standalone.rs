@@ -7,7 +7,7 @@
 //! so a host page is never taken over, whatever its element ids.
 
 use crate::config::{NAMES, REFUSED_NAMES};
-use crate::detail::ChangeDetail;
+use crate::event_detail::ChangeDetail;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, Document, HtmlInputElement, UrlSearchParams, Window};

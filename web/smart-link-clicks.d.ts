@@ -60,7 +60,7 @@ export interface SmartLinkClicksElement extends HTMLElement {
   credentials: 'omit' | 'same-origin' | 'include';
   /** Attribute `theme`; default `auto`. */
   theme: 'light' | 'dark' | 'auto';
-  /** Extra request headers for the proxy. */
+  /** Extra request headers for the proxy: string values only; any other value (or one beyond Latin-1) is not sent and a notice names the header. */
   headers: Record<string, string>;
   /** The current filters (read-only); before the widget has mounted, as its attributes give them. */
   readonly filters: SmartLinkClicksFilters | null;

@@ -8,13 +8,13 @@ const pageSize = Number(params.get('page-size') ?? 100);
 let page = 1;
 const end = new Date().toISOString().slice(0, 10);
 const start = params.get('date-start') ?? new Date(Date.now() - 29 * 86400000).toISOString().slice(0, 10);
-// The same local-time text as the widget's table (src/table_rows.js).
+// The same local-time text as the widget's table (day::local_time_label).
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n) => (n < 10 ? `0${n}` : `${n}`);
 const localTime = (d) => `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 const tbody = document.getElementById('rows');
 
-// The rows carry the same DOM as the widget's (src/table_rows.js): classes,
+// The rows carry the same DOM as the widget's (components/table.rs): classes,
 // a <time> with its UTC title, http(s) referrers as links, flag badges and
 // a named Details button, so both sides build the same table.
 function td(tr, className, text, title) {

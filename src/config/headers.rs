@@ -65,8 +65,8 @@ impl<'de> Visitor<'de> for HeaderValueVisitor {
 }
 
 /// Checks the extra request headers: names must be HTTP tokens and values
-/// strings free of line breaks; any other is not sent, with a visible
-/// issue naming the header.
+/// strings of Latin-1 characters without line breaks (what `fetch` takes);
+/// any other is not sent, with a visible issue naming the header.
 pub fn validate_headers(headers: HeaderMap) -> (Vec<(String, String)>, Vec<ConfigIssue>) {
     let mut valid = Vec::new();
     let mut issues = Vec::new();
@@ -91,6 +91,11 @@ pub fn validate_headers(headers: HeaderMap) -> (Vec<(String, String)>, Vec<Confi
             HeaderValue::Text(value) if value.contains(['\r', '\n', '\0']) => refuse(format!(
                 "The value of header {name} contains a line break and is not sent."
             )),
+            HeaderValue::Text(value) if value.chars().any(|c| u32::from(c) > 0xff) => {
+                refuse(format!(
+                    "The value of header {name} has characters a header cannot carry (beyond Latin-1) and is not sent."
+                ))
+            }
             HeaderValue::Text(value) => valid.push((name, value)),
         }
     }
@@ -115,6 +120,16 @@ mod tests {
             vec![("X-Dashboard-Session".to_string(), "abc".to_string())]
         );
         assert_eq!(issues.len(), 2);
+    }
+
+    #[test]
+    fn a_value_fetch_would_refuse_is_named_not_thrown() {
+        let (valid, issues) = validate_headers(headers(
+            r#"{"X-User":"Łukasz","X-Name":"José","X-Emoji":"🙂"}"#,
+        ));
+        assert_eq!(valid, vec![("X-Name".to_string(), "José".to_string())]);
+        assert_eq!(issues.len(), 2);
+        assert!(issues[0].message.contains("X-User"), "{issues:?}");
     }
 
     #[test]

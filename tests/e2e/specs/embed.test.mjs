@@ -201,8 +201,8 @@ describe('embedded element', () => {
     assert.equal(failure.screen.rows, second.detail.rowCount, 'the last data stays under the error');
   });
 
-  // The table rewrites the rows it has in place; every cell writer takes
-  // a cell in whatever state the previous page left it (a link, a badge,
+  // A page flip rebuilds the rows Leptos has on screen in place; each cell
+  // may come from any state the previous page left it in (a link, a badge,
   // an unreadable time, a dash), so the result must equal a fresh build.
   test('rows rewritten in place end exactly as freshly built rows', async () => {
     await loaded('demo-clicks');
@@ -310,24 +310,29 @@ describe('embedded element', () => {
     assert.deepEqual(await page.evaluate(() => document.getElementById('demo-clicks').headers), { 'X-Dashboard-Session': 'session-123' });
   });
 
+  // Issue 14, item 9: any page with an element id="slc-page" was taken
+  // over (its URL rewritten, a widget put in it) by the embed script.
   test('a host element with id slc-page is left alone: the embed never boots the standalone page', async () => {
+    const hostDir = mkdtempSync(path.join(tmpdir(), 'slc-host-page-'));
+    writeFileSync(path.join(hostDir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+      <script type="module" src="${widgetFiles.url}/smart-link-clicks.js"></script></head>
+      <body><main id="slc-page">The dashboard's own page</main>
+      <smart-link-clicks id="host-widget" proxy="${proxy.url}" link-id="quiet"></smart-link-clicks></body></html>`);
+    const site = await startSite(hostDir);
     const host = await browser.newPage();
     const hostErrors = watchErrors(host);
-    await host.goto(`${hostSite.url}/?proxy=/&link-id=demo`);
-    await host.evaluate(() => {
-      const main = document.createElement('main');
-      main.id = 'slc-page';
-      main.textContent = 'The dashboard\'s own page';
-      document.body.prepend(main);
-    });
-    await host.addScriptTag({ type: 'module', url: `${widgetFiles.url}/smart-link-clicks.js?slc-page` });
+    const query = `?proxy=${encodeURIComponent(proxy.url)}&link-id=demo`;
+    await host.goto(`${site.url}/${query}`);
     const widget = new WidgetPage(host);
     await widget.settled();
+    assert.ok((await widget.rows.count()) > 0, 'the dashboard\'s own element works');
+    await host.waitForTimeout(300);
     assert.equal(await host.locator('#slc-page').innerText(), "The dashboard's own page");
     assert.equal(await host.locator('#slc-page smart-link-clicks').count(), 0);
-    assert.equal(new URL(host.url()).search, '?proxy=/&link-id=demo', 'the host URL is not rewritten');
+    assert.equal(new URL(host.url()).search, query, 'the host URL is not rewritten');
     assert.deepEqual(hostErrors, []);
     await host.close();
+    await site.stop();
   });
 
   test('loading the script twice and defining after the element exists both work', async () => {

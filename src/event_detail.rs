@@ -58,10 +58,11 @@ impl FiltersDetail {
 pub struct LoadDetail {
     /// The view shown.
     pub filters: FiltersDetail,
-    /// `clicks_total` (the chart's sum when absent); a JS number.
-    pub clicks_total: u64,
+    /// `clicks_total` (the chart's sum when absent). A JavaScript number
+    /// (an `f64`, so no total is ever refused as too large for one).
+    pub clicks_total: f64,
     /// Rows in the table.
-    pub row_count: u64,
+    pub row_count: f64,
 }
 
 /// `slc-error`'s detail.
@@ -90,12 +91,13 @@ mod tests {
         let filters = Filters::defaults(UtcDay::parse("2026-11-23").unwrap());
         let load = LoadDetail {
             filters: FiltersDetail::from(&filters),
-            clicks_total: 3300,
-            row_count: 100,
+            clicks_total: 3300.0,
+            row_count: 100.0,
         };
+        // (serde_json writes an f64 with its `.0`; JavaScript reads a number.)
         assert_eq!(
             serde_json::to_string(&load).unwrap(),
-            r#"{"filters":{"dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":100,"page":1,"includeBots":true,"includeDuplicates":true},"clicksTotal":3300,"rowCount":100}"#
+            r#"{"filters":{"dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":100,"page":1,"includeBots":true,"includeDuplicates":true},"clicksTotal":3300.0,"rowCount":100.0}"#
         );
         let change: ChangeDetail = serde_json::from_str(
             r#"{"filters":{"dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":50,"page":2,"includeBots":false,"includeDuplicates":true}}"#,
