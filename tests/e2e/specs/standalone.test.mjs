@@ -176,6 +176,33 @@ describe('standalone page', () => {
     assert.match(page.url(), /[?&]page=2(&|$)/);
   });
 
+  // Issue 15: First page and Last page had no test.
+  test('Last page requests the last offset and First page goes back to offset 0', async () => {
+    await openDemo();
+    const pages = Number(/^Page 1 of (\d+)$/.exec(await widget.pageLabel.innerText())?.[1]);
+    assert.ok(pages > 1, `several pages (${pages})`);
+    assert.equal(await widget.button('First page').isDisabled(), true);
+    assert.equal(await widget.button('Previous page').isDisabled(), true);
+    await proxy.clear();
+    await widget.button('Last page').click();
+    const last = await lastRequest(1);
+    assert.equal(last.offset, String((pages - 1) * 100));
+    await widget.settled();
+    assert.equal(await widget.pageLabel.innerText(), `Page ${pages} of ${pages}`);
+    assert.equal(await widget.button('Next page').isDisabled(), true);
+    assert.equal(await widget.button('Last page').isDisabled(), true);
+    assert.ok((await widget.rows.count()) > 0, 'the last page shows its rows');
+    assert.match(page.url(), new RegExp(`[?&]page=${pages}(&|$)`));
+    await proxy.clear();
+    await widget.button('First page').click();
+    const first = await lastRequest(1);
+    assert.equal(first.offset, '0');
+    await widget.settled();
+    assert.equal(await widget.pageLabel.innerText(), `Page 1 of ${pages}`);
+    assert.equal(await widget.rows.count(), 100);
+    assert.match(page.url(), /[?&]page=1(&|$)/);
+  });
+
   test('a quick first answer appears complete; a slow one shows the loading state after 0.3 s', async () => {
     // Records, on the first frame the widget's view is visible, how many
     // rows it had and how long after the view was mounted that was.
