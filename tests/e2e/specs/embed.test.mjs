@@ -335,6 +335,27 @@ describe('embedded element', () => {
     await site.stop();
   });
 
+  // Issue 15: the themes had no test on computed colours.
+  test('theme light, dark and auto give their colours under both colour schemes', async () => {
+    const themed = await browser.newPage();
+    const themedErrors = watchErrors(themed);
+    await themed.setContent(['light', 'dark', 'auto'].map((theme) => `<smart-link-clicks theme="${theme}" proxy="${proxy.url}" link-id="quiet"></smart-link-clicks>`).join(''));
+    await themed.addScriptTag({ type: 'module', url: `${widgetFiles.url}/smart-link-clicks.js` });
+    await themed.waitForFunction(() => [...document.querySelectorAll('smart-link-clicks')].every((e) => e.shadowRoot?.querySelector('.slc-root')));
+    const colours = () => themed.evaluate(() => [...document.querySelectorAll('smart-link-clicks')].map((e) => {
+      const style = getComputedStyle(e.shadowRoot.querySelector('.slc-root'));
+      return [e.getAttribute('theme'), style.backgroundColor, style.color];
+    }));
+    const LIGHT = ['rgb(255, 255, 255)', 'rgb(31, 35, 40)'];
+    const DARK = ['rgb(13, 17, 23)', 'rgb(230, 237, 243)'];
+    await themed.emulateMedia({ colorScheme: 'light' });
+    assert.deepEqual(await colours(), [['light', ...LIGHT], ['dark', ...DARK], ['auto', ...LIGHT]]);
+    await themed.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await colours(), [['light', ...LIGHT], ['dark', ...DARK], ['auto', ...DARK]]);
+    assert.deepEqual(themedErrors, []);
+    await themed.close();
+  });
+
   test('loading the script twice and defining after the element exists both work', async () => {
     const late = await browser.newPage();
     const lateErrors = watchErrors(late);
