@@ -305,6 +305,21 @@ mod tests {
         assert_eq!(missing.count, Lenient::Missing);
     }
 
+    /// serde-wasm-bindgen gives JavaScript's safe integers as i64 (review
+    /// fix): a count must still read.
+    #[test]
+    fn a_count_given_as_i64_reads() {
+        use serde::de::IntoDeserializer;
+        let read = |value: i64| {
+            Lenient::<u64>::deserialize(
+                IntoDeserializer::<serde::de::value::Error>::into_deserializer(value),
+            )
+            .unwrap()
+        };
+        assert_eq!(read(5), Lenient::Read(5));
+        assert_eq!(read(-5), Lenient::Other(Loose::Text("-5".into())));
+    }
+
     #[test]
     fn floats_read_as_the_number_they_were() {
         for value in [

@@ -300,6 +300,15 @@ async fn shadow(element: &HtmlElement) -> Element {
     root.query_selector(".slc-mount").unwrap().unwrap()
 }
 
+/// Sets the element's `headers` property to an object of these entries.
+fn set_headers(element: &HtmlElement, entries: &[(&str, JsValue)]) {
+    let headers = js_sys::Object::new();
+    for (name, value) in entries {
+        js_sys::Reflect::set(&headers, &(*name).into(), value).unwrap();
+    }
+    js_sys::Reflect::set(element, &"headers".into(), &headers).unwrap();
+}
+
 fn property(element: &HtmlElement, name: &str) -> JsValue {
     js_sys::Reflect::get(element, &name.into()).unwrap()
 }
@@ -402,9 +411,7 @@ async fn element_refuses_an_api_key_and_fetches_nothing() {
 async fn headers_set_right_after_adding_the_element_are_in_its_only_request() {
     let link = unique_link("headers-first");
     let element = new_element(&[("proxy", proxy_url()), ("link-id", link.as_str())]);
-    let headers = js_sys::Object::new();
-    js_sys::Reflect::set(&headers, &"X-Dashboard-Session".into(), &"s-1".into()).unwrap();
-    js_sys::Reflect::set(&element, &"headers".into(), &headers).unwrap();
+    set_headers(&element, &[("X-Dashboard-Session", "s-1".into())]);
     let root = shadow(&element).await;
     until("rows", || count(&root, "[part=table] tbody tr") > 0).await;
     sleep(200).await;
@@ -441,12 +448,15 @@ async fn element_batches_attribute_changes_into_one_request() {
 async fn a_header_value_that_is_not_a_string_is_named_in_a_notice() {
     let link = unique_link("header-kinds");
     let element = new_element(&[("proxy", proxy_url()), ("link-id", link.as_str())]);
-    let headers = js_sys::Object::new();
-    js_sys::Reflect::set(&headers, &"X-Dashboard-Session".into(), &"s-2".into()).unwrap();
-    js_sys::Reflect::set(&headers, &"X-Count".into(), &JsValue::from(5)).unwrap();
-    // Before the review fix, gloo-net threw on this (fetch refuses it).
-    js_sys::Reflect::set(&headers, &"X-User".into(), &"Łukasz".into()).unwrap();
-    js_sys::Reflect::set(&element, &"headers".into(), &headers).unwrap();
+    set_headers(
+        &element,
+        &[
+            ("X-Dashboard-Session", "s-2".into()),
+            ("X-Count", JsValue::from(5)),
+            // Before the review fix, gloo-net threw on this (fetch refuses it).
+            ("X-User", "Łukasz".into()),
+        ],
+    );
     let root = shadow(&element).await;
     until("the notices", || {
         let notices = text(&root, "[part=notice]");
@@ -505,4 +515,39 @@ fn mount_widget_for(link: &str) -> Element {
     })
     .forget();
     container.into()
+}
+
+/// Issue 14 review: a `headers` object serde cannot read (a function as a
+/// value) was dropped whole and silently; now a notice says none are sent.
+#[wasm_bindgen_test]
+async fn headers_that_cannot_be_read_are_named_in_a_notice() {
+    let link = unique_link("header-unreadable");
+    let element = new_element(&[("proxy", proxy_url()), ("link-id", link.as_str())]);
+    let function = js_sys::Function::new_no_args("return 1");
+    set_headers(&element, &[("X-Fn", function.into())]);
+    let root = shadow(&element).await;
+    until("the notice", || {
+        text(&root, "[part=notice]").contains("headers could not be read")
+    })
+    .await;
+    element.remove();
+}
+
+/// Issue 14 review: with `json_compatible`, a `u64` total over 2^53 was
+/// refused and `slc-load`'s whole detail became `null`.
+#[wasm_bindgen_test]
+fn a_total_beyond_javascripts_safe_integers_still_makes_a_load_detail() {
+    use serde::Serialize;
+    use smart_link_clicks::event_detail::{FiltersDetail, LoadDetail};
+    let today = UtcDay::from_unix_ms(js_sys::Date::now());
+    let detail = LoadDetail {
+        filters: FiltersDetail::from(&Filters::defaults(today)),
+        clicks_total: 9_007_199_254_740_993u64 as f64,
+        row_count: 100.0,
+    };
+    let value = detail
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap();
+    let total = js_sys::Reflect::get(&value, &"clicksTotal".into()).unwrap();
+    assert!(total.as_f64().unwrap() > 9.0e15);
 }
