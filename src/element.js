@@ -4,12 +4,6 @@
 // starts a widget, `preview(attributes, name)` reads a property (or
 // `filters`) from attributes as the widget would, before it has mounted.
 
-const CONFIG_ATTRIBUTES = [
-  'proxy', 'link-id', 'date-start', 'date-end', 'page-size', 'page',
-  'include-bots', 'include-duplicates', 'credentials', 'theme',
-];
-// Observed only to refuse them loudly: keys belong in the proxy.
-const REFUSED_ATTRIBUTES = ['api-key', 'apikey', 'api_key', 'token', 'access-token', 'authorization'];
 const PROPERTIES = {
   proxy: 'proxy',
   linkId: 'link-id',
@@ -23,14 +17,18 @@ const PROPERTIES = {
   theme: 'theme',
 };
 
-export function defineSmartLinkClicks(mount, preview) {
+// `observed`: the attribute names to observe, comma separated, from Rust
+// (config::names): the configuration names and the refused ones (keys
+// belong in the proxy).
+export function defineSmartLinkClicks(mount, preview, observed) {
+  const observedAttributes = observed.split(',');
   if (customElements.get('smart-link-clicks')) {
     return false;
   }
 
   class SmartLinkClicks extends HTMLElement {
     static get observedAttributes() {
-      return [...CONFIG_ATTRIBUTES, ...REFUSED_ATTRIBUTES];
+      return observedAttributes;
     }
 
     constructor() {

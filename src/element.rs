@@ -5,7 +5,9 @@
 
 use crate::browser::today_utc;
 use crate::components::{ClicksWidget, EventSink, WidgetEvent};
-use crate::config::{validate_headers, Config, ConfigIssue, Filters, HeaderMap, Settings};
+use crate::config::{
+    validate_headers, Config, ConfigIssue, Filters, HeaderMap, Settings, NAMES, REFUSED_ATTRIBUTES,
+};
 use crate::event_detail::{ChangeDetail, ErrorDetail, FiltersDetail, LoadDetail};
 use crate::lenient::Pairs;
 use crate::query::blocked;
@@ -25,7 +27,11 @@ pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.
 #[wasm_bindgen(module = "/src/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineSmartLinkClicks)]
-    fn define_smart_link_clicks(mount: &js_sys::Function, preview: &js_sys::Function) -> bool;
+    fn define_smart_link_clicks(
+        mount: &js_sys::Function,
+        preview: &js_sys::Function,
+        observed: &str,
+    ) -> bool;
 }
 
 /// Defines `<smart-link-clicks>` unless it already is (loading the script
@@ -52,9 +58,15 @@ pub fn define_element() {
                 property => property_value(&config.settings, &config.filters, property),
             }
         });
+    let observed: Vec<&str> = NAMES
+        .iter()
+        .chain(REFUSED_ATTRIBUTES.iter())
+        .copied()
+        .collect();
     define_smart_link_clicks(
         mount.as_ref().unchecked_ref(),
         preview.as_ref().unchecked_ref(),
+        &observed.join(","),
     );
     // The definition lives as long as the page.
     mount.forget();

@@ -6,7 +6,7 @@
 //! loader calls `startStandalonePage()`. The embeddable script never does,
 //! so a host page is never taken over, whatever its element ids.
 
-use crate::config::{NAMES, REFUSED_NAMES};
+use crate::config::{is_refused_name, NAMES};
 use crate::event_detail::ChangeDetail;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,11 +30,12 @@ pub fn start_standalone_page() {
     let Ok(params) = UrlSearchParams::new_with_str(&search) else {
         return;
     };
+    let refused = take_refused_names(&window, &document, &page, &params);
     let given = |name: &str| params.get(name).filter(|v| !v.trim().is_empty());
     match (given("proxy"), given("link-id")) {
         (Some(_), Some(link_id)) => {
             document.set_title(&format!("Clicks of {link_id} · Smart link clicks"));
-            if let Err(error) = show_widget(&document, &page, &params) {
+            if let Err(error) = show_widget(&document, &page, &params, &refused) {
                 web_sys::console::error_2(
                     &"smart-link-clicks: could not start the page".into(),
                     &error,
@@ -45,16 +46,87 @@ pub fn start_standalone_page() {
     }
 }
 
+/// Takes the names that would put a secret into the page out of its
+/// address at once (`history.replaceState`: this tab's history entry no
+/// longer holds the key), says so above the widget, and returns them (the
+/// widget is given each, without its value, so it refuses them visibly and
+/// fetches nothing).
+fn take_refused_names(
+    window: &Window,
+    document: &Document,
+    page: &web_sys::Element,
+    params: &UrlSearchParams,
+) -> Vec<String> {
+    let mut refused: Vec<String> = Vec::new();
+    for name in js_sys::Array::from(&params.keys())
+        .iter()
+        .filter_map(|n| n.as_string())
+    {
+        if is_refused_name(&name) && !refused.contains(&name) {
+            refused.push(name);
+        }
+    }
+    if refused.is_empty() {
+        return refused;
+    }
+    let cleaned =
+        UrlSearchParams::new_with_str(&String::from(params.to_string())).and_then(|clean| {
+            for name in &refused {
+                clean.delete(name);
+            }
+            replace_search(window, &String::from(clean.to_string()))
+        });
+    let names: Vec<String> = refused.iter().map(|name| format!("`{name}`")).collect();
+    let (names, was) = match names.len() {
+        1 => (names.join(""), "was"),
+        _ => (names.join(", "), "were"),
+    };
+    let text = match cleaned {
+        Ok(()) => format!(
+            "{names} {was} removed from this page's address (this tab's history entry). It may already be in the browser's history and server logs: keys belong in the proxy; rotate this one."
+        ),
+        Err(_) => format!(
+            "{names} could not be removed from this page's address: remove it yourself. Keys belong in the proxy; rotate this one."
+        ),
+    };
+    if let Ok(notice) = document.create_element("p") {
+        notice.set_class_name("slc-page-notice");
+        let _ = notice.set_attribute("role", "alert");
+        notice.set_text_content(Some(&text));
+        let after_heading = page.first_element_child().and_then(|h| h.next_sibling());
+        let _ = page.insert_before(&notice, after_heading.as_ref());
+    }
+    refused
+}
+
+/// Replaces the page's query string (keeping its path and fragment)
+/// without a new history entry.
+fn replace_search(window: &Window, query: &str) -> Result<(), JsValue> {
+    let location = window.location();
+    let url = format!("{}?{query}{}", location.pathname()?, location.hash()?);
+    window
+        .history()?
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+}
+
 fn show_widget(
     document: &Document,
     page: &web_sys::Element,
     params: &UrlSearchParams,
+    refused: &[String],
 ) -> Result<(), JsValue> {
     let element = document.create_element("smart-link-clicks")?;
-    // Refused names are passed on too, so the widget refuses them visibly.
-    for name in NAMES.iter().chain(REFUSED_NAMES.iter()) {
+    for name in NAMES {
         if let Some(value) = params.get(name) {
             element.set_attribute(name, &value)?;
+        }
+    }
+    // Refused names are passed on (without their values) so the widget
+    // refuses them visibly; a name the DOM will not take as an attribute is
+    // passed as `token`, so the widget still fetches nothing.
+    for name in refused {
+        if element.set_attribute(name, "").is_err() {
+            element.set_attribute("token", "")?;
         }
     }
     let keep_url_in_step = Closure::<dyn Fn(CustomEvent)>::new(|event: CustomEvent| {
@@ -79,14 +151,7 @@ fn replace_query(window: &Window, change: &ChangeDetail) -> Result<(), JsValue> 
     for (name, value) in change.filters.config_pairs() {
         params.set(name, &value);
     }
-    let url = format!(
-        "{}?{}",
-        window.location().pathname()?,
-        String::from(params.to_string())
-    );
-    window
-        .history()?
-        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    replace_search(window, &String::from(params.to_string()))
 }
 
 fn show_setup_form(document: &Document, proxy: Option<String>, link_id: Option<String>) {

@@ -65,8 +65,9 @@ impl Config {
         };
 
         let mut settings = Settings::default();
-        for refused in REFUSED_NAMES {
-            if get(refused).is_some() {
+        for (index, (refused, _)) in pairs.iter().enumerate() {
+            let first = !pairs[..index].iter().any(|(n, _)| n == refused);
+            if first && is_refused_name(refused) {
                 settings.refused_secret = true;
                 issue(
                     refused,
@@ -319,6 +320,62 @@ mod tests {
                 !c.issues[0].message.contains("sk_live_123"),
                 "the secret is echoed"
             );
+        }
+    }
+
+    /// Issue 15: `?API-KEY=…` and other spellings were sent on.
+    #[test]
+    fn key_like_names_are_refused_in_any_spelling() {
+        for name in [
+            "API-KEY",
+            "Api_Key",
+            "apiKey",
+            "API_KEY",
+            "x-api-key",
+            "X_API_KEY",
+            "Authorization",
+            "AUTHORIZATION",
+            "Token",
+            "access_token",
+            "accessToken",
+            "secret",
+            "Password",
+        ] {
+            let c = config(&[(name, "sk_live_123"), ("proxy", "/p"), ("link-id", "demo")]);
+            assert!(c.settings.refused_secret, "{name}");
+            assert_eq!(c.issues.len(), 1, "{name}");
+            assert!(c.issues[0].message.contains(name), "{name}");
+        }
+        for name in ["apikeys", "tokens", "link-id", "key", "api", "passwords"] {
+            assert!(!is_refused_name(name), "{name}");
+        }
+        // Every lowercase spelling (`-`, `_` or nothing between parts) is observed.
+        let parts: [&[&str]; 7] = [
+            &["api", "key"],
+            &["x", "api", "key"],
+            &["token"],
+            &["access", "token"],
+            &["authorization"],
+            &["secret"],
+            &["password"],
+        ];
+        let mut spellings: Vec<String> = Vec::new();
+        for word in parts {
+            let mut joined = vec![word[0].to_string()];
+            for part in &word[1..] {
+                joined = joined
+                    .iter()
+                    .flat_map(|j| ["-", "_", ""].map(|sep| format!("{j}{sep}{part}")))
+                    .collect();
+            }
+            spellings.extend(joined);
+        }
+        spellings.sort();
+        let mut observed: Vec<String> = REFUSED_ATTRIBUTES.iter().map(|s| s.to_string()).collect();
+        observed.sort();
+        assert_eq!(observed, spellings);
+        for attribute in REFUSED_ATTRIBUTES {
+            assert!(is_refused_name(attribute), "{attribute}");
         }
     }
 

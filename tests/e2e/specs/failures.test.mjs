@@ -186,13 +186,26 @@ describe('failures', () => {
     assert.deepEqual(errors, []);
   });
 
-  test('a key in the URL is refused loudly and nothing is fetched', async () => {
-    await open('demo', { 'api-key': 'sk_live_do_not_leak' });
-    const notice = page.locator('[part="notice"][role="alert"]');
-    await notice.waitFor();
-    assert.match(await notice.innerText(), /api-key.*belong in the proxy/);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal((await proxy.requests()).length, 0);
-    assert.doesNotMatch(await page.locator('smart-link-clicks').evaluate((e) => e.shadowRoot.textContent), /sk_live_do_not_leak/);
-  });
+  // Issue 15: `?API-KEY=`, `?Api_Key=`, `?Authorization=` were sent on and
+  // kept in the page's address and history.
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const name of ['api-key', 'API-KEY', 'Api_Key', 'apiKey', 'x-api-key', 'Authorization', 'password']) {
+    test(`a key in the URL (${name}) is refused loudly, taken out of the address, and nothing is fetched`, async () => {
+      await page.addInitScript(() => { window.__historyAtStart ??= history.length; });
+      const kept = new URLSearchParams({ proxy: proxy.url, 'link-id': 'demo', theme: 'dark' });
+      await page.goto(`${site.url}/?${kept}&${encodeURIComponent(name)}=sk_live_do_not_leak#frag`);
+      const notice = page.locator('[part="notice"][role="alert"]');
+      await notice.waitFor();
+      assert.match(await notice.innerText(), new RegExp(`${escape(name.toLowerCase())}.*belong in the proxy`));
+      const pageNotice = page.locator('.slc-page-notice[role="alert"]');
+      assert.match(await pageNotice.innerText(), new RegExp(`${escape(name)}. was removed from this page's address`));
+      const address = await page.evaluate(() => ({ search: location.search, hash: location.hash, length: history.length, start: window.__historyAtStart }));
+      assert.equal(address.search, `?${kept}`, 'only the key is gone from the address');
+      assert.equal(address.hash, '#frag');
+      assert.equal(address.length, address.start, 'the address was replaced, not pushed');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal((await proxy.requests()).length, 0);
+      assert.doesNotMatch(await page.locator('smart-link-clicks').evaluate((e) => e.shadowRoot.textContent + e.outerHTML), /sk_live_do_not_leak/);
+    });
+  }
 });
