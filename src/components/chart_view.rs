@@ -4,7 +4,6 @@
 use super::state::Shown;
 use crate::chart::{aria_label, daily_points, render_chart_svg, ChartSvg, DailyPoint, CHART_SIZE};
 use crate::format::{clicks_label, css_percent, range_label};
-use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -48,6 +47,21 @@ pub fn ChartView(
     });
     let focused: RwSignal<Option<usize>> = RwSignal::new(None);
     let count = move || drawing.with(|d| d.as_ref().map_or(0, |d| d.points.len()));
+    let has_chart = move || {
+        drawing.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| !d.points.is_empty() && d.chart.is_ok())
+        })
+    };
+    let label = move || drawing.with(|d| d.as_ref().map(|d| d.label.clone()));
+    let svg = move || {
+        drawing.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.chart.as_ref().ok())
+                .map_or_else(String::new, |chart| chart.svg.clone())
+        })
+    };
+    let total = move || drawing.with(|d| d.as_ref().map_or(0, |d| d.total));
 
     let on_pointer = move |ev: leptos::ev::MouseEvent| {
         let Some(target) = ev
@@ -115,37 +129,40 @@ pub fn ChartView(
             </figcaption>
             {move || match drawing.get() {
                 // No chart: a placeholder before data, else a message.
-                None => Either::Left(view! { <p class="slc-chart-placeholder">{String::new()}</p> }),
+                None => Some(view! { <p class="slc-chart-placeholder">{String::new()}</p> }),
                 Some(Drawing { points, .. }) if points.is_empty() => {
-                    Either::Left(view! { <p class="slc-empty">{"No daily data for this range.".to_string()}</p> })
+                    Some(view! { <p class="slc-empty">{"No daily data for this range.".to_string()}</p> })
                 }
-                Some(Drawing { chart: Err(why), .. }) => Either::Left(view! {
+                Some(Drawing { chart: Err(why), .. }) => Some(view! {
                     <p class="slc-empty">{format!("The chart could not be drawn: {why}")}</p>
                 }),
-                Some(Drawing { chart: Ok(chart), label, total, .. }) => Either::Right(view! {
-                    // Scrolls sideways on narrow screens so labels stay readable.
-                    <div class="slc-plot-wrap"><div class="slc-plot-inner">
-                        <div
-                            class="slc-plot"
-                            role="img"
-                            tabindex="0"
-                            aria-label=label
-                            inner_html=chart.svg
-                            on:mousemove=on_pointer
-                            on:mouseleave=move |_| focused.set(None)
-                            on:keydown=on_key
-                            on:blur=move |_| focused.set(None)
-                        ></div>
-                        <p class="slc-chart-empty" hidden=total != 0>"No clicks in this range"</p>
-                        <div class="slc-tooltip-layer" aria-live="polite">
-                            {move || tooltip().map(|(text, left, band)| view! {
-                                <div class="slc-day-band" style:left=css_percent(left - band / 2.0) style:width=css_percent(band)></div>
-                                <div class="slc-tooltip" role="tooltip" style:left=css_percent(left)>{text}</div>
-                            })}
-                        </div>
-                    </div></div>
-                }),
+                Some(Drawing { chart: Ok(_), .. }) => None,
             }}
+            // Built once and updated in place, not rebuilt per drawing: a
+            // rebuilt tooltip would leave a dead subscriber on `focused`
+            // per redraw (Leptos keeps them until the signal's owner goes),
+            // which the soak test measured as wasm memory that kept growing.
+            // Scrolls sideways on narrow screens so labels stay readable.
+            <div class="slc-plot-wrap" hidden=move || !has_chart()><div class="slc-plot-inner">
+                <div
+                    class="slc-plot"
+                    role="img"
+                    tabindex="0"
+                    aria-label=label
+                    inner_html=svg
+                    on:mousemove=on_pointer
+                    on:mouseleave=move |_| focused.set(None)
+                    on:keydown=on_key
+                    on:blur=move |_| focused.set(None)
+                ></div>
+                <p class="slc-chart-empty" hidden=move || total() != 0>"No clicks in this range"</p>
+                <div class="slc-tooltip-layer" aria-live="polite">
+                    {move || tooltip().map(|(text, left, band)| view! {
+                        <div class="slc-day-band" style:left=css_percent(left - band / 2.0) style:width=css_percent(band)></div>
+                        <div class="slc-tooltip" role="tooltip" style:left=css_percent(left)>{text}</div>
+                    })}
+                </div>
+            </div></div>
         </figure>
     }
 }
