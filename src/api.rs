@@ -34,6 +34,12 @@ pub enum FetchError {
         /// The body looks like HTML.
         html_body: bool,
     },
+    /// A success status with no body at all (a 204, or a proxy that
+    /// answered with nothing).
+    Empty {
+        /// The status code.
+        status: u16,
+    },
     /// The body ended before the JSON did.
     Truncated {
         /// The status code.
@@ -57,6 +63,7 @@ impl FetchError {
             Self::Network { .. } => 0,
             Self::Http { status, .. }
             | Self::NotJson { status, .. }
+            | Self::Empty { status }
             | Self::Truncated { status }
             | Self::Decode { status, .. } => *status,
         }
@@ -97,6 +104,9 @@ impl FetchError {
                 "HTTP {status}: the answer was {} instead of JSON. The proxy URL may point at a web page or a login page rather than the API proxy.",
                 if *html_body { "an HTML page" } else { "not JSON" }
             ),
+            Self::Empty { status } => format!(
+                "HTTP {status}: the answer had no body, so no clicks. The proxy URL may point at something other than the API proxy."
+            ),
             Self::Truncated { status } => format!(
                 "HTTP {status}: the response was cut off before it ended (truncated body). Retrying usually helps."
             ),
@@ -112,7 +122,7 @@ impl FetchError {
         match self {
             Self::Network { .. } | Self::Truncated { .. } => true,
             Self::Http { status, .. } => matches!(status, 408 | 429 | 500..=599),
-            Self::NotJson { .. } | Self::Decode { .. } => false,
+            Self::NotJson { .. } | Self::Empty { .. } | Self::Decode { .. } => false,
         }
     }
 }
@@ -144,14 +154,32 @@ pub fn retry_delay_ms(error: &FetchError, retries_done: u32, jitter: f64) -> Opt
     Some(base / 2 + (f64::from(base / 2) * jitter) as u32)
 }
 
+/// Seconds to wait from a `Retry-After` header: its delay-seconds, or the
+/// time until its HTTP date (`date_ms`: the value as the browser's
+/// `Date.parse` reads it, NaN when it is not a date; `now_ms`: the time
+/// now, both ms since 1970), rounded up and never below 0. `None` when the
+/// value is neither.
+pub fn retry_after_secs(value: &str, date_ms: f64, now_ms: f64) -> Option<u32> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(value.parse().unwrap_or(u32::MAX));
+    }
+    let wait = ((date_ms - now_ms) / 1000.0).ceil();
+    // `as` saturates: a date years ahead waits the longest honoured.
+    wait.is_finite().then(|| wait.max(0.0) as u32)
+}
+
 /// Reads a response: data for a 2xx JSON body of the right shape, otherwise
-/// the error that describes it.
+/// the error that describes it. `retry_after_secs` is the response's
+/// `Retry-After` (see [`retry_after_secs`]). A UTF-8 byte order mark before
+/// the JSON is skipped, as the browser's own `Response.json()` does.
 pub fn interpret_response(
     status: u16,
     content_type: Option<&str>,
-    retry_after: Option<&str>,
+    retry_after_secs: Option<u32>,
     body: &[u8],
 ) -> Result<ClicksResponse, FetchError> {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     let html_body = looks_like_html(content_type, body);
     if !(200..300).contains(&status) {
         let (message, field_errors) = error_body_message(body);
@@ -159,12 +187,15 @@ pub fn interpret_response(
             status,
             message,
             field_errors,
-            retry_after_secs: retry_after.and_then(|r| r.trim().parse().ok()),
+            retry_after_secs,
             html_body,
         });
     }
     if html_body {
         return Err(FetchError::NotJson { status, html_body });
+    }
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(FetchError::Empty { status });
     }
     parse_clicks_response(body).map_err(|error| {
         if error.truncated {
@@ -229,7 +260,7 @@ mod tests {
             ),
         ];
         for (status, body, expected) in cases {
-            let error = interpret_response(status, None, Some("3"), body).unwrap_err();
+            let error = interpret_response(status, None, Some(3), body).unwrap_err();
             let message = error.message();
             assert!(message.contains(&format!("HTTP {status}")), "{message}");
             assert!(message.contains(expected), "{status}: {message}");
@@ -261,6 +292,49 @@ mod tests {
                 html_body: false
             }
         );
+    }
+
+    /// Issue 15: a BOM was "not JSON", a 204 "truncated" (and retried).
+    #[test]
+    fn a_bom_is_skipped_and_an_empty_body_is_named() {
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(EXAMPLE);
+        let data = interpret_response(
+            200,
+            Some("application/json; charset=utf-8"),
+            None,
+            &with_bom,
+        )
+        .unwrap();
+        assert_eq!(data.clicks_total, Some(25));
+        for (status, body) in [(204, &b""[..]), (200, b" \r\n")] {
+            let error = interpret_response(status, None, None, body).unwrap_err();
+            assert_eq!(error, FetchError::Empty { status });
+            assert!(!error.is_transient());
+            assert!(error.message().contains("no body"), "{}", error.message());
+        }
+    }
+
+    /// Issue 15: `Retry-After` may be an HTTP date.
+    #[test]
+    fn retry_after_is_seconds_or_an_http_date() {
+        let now = 1_000_000_000_000.0;
+        assert_eq!(retry_after_secs(" 7 ", f64::NAN, now), Some(7));
+        assert_eq!(
+            retry_after_secs("99999999999", f64::NAN, now),
+            Some(u32::MAX)
+        );
+        assert_eq!(
+            retry_after_secs("Wed, 21 Oct 2015 07:28:00 GMT", now + 2_500.0, now),
+            Some(3)
+        );
+        assert_eq!(
+            retry_after_secs("Wed, 21 Oct 2015 07:28:00 GMT", now - 9_000.0, now),
+            Some(0)
+        );
+        assert_eq!(retry_after_secs("soon", f64::NAN, now), None);
+        assert_eq!(retry_after_secs("-3", f64::NAN, now), None);
+        assert_eq!(retry_after_secs("", f64::NAN, now), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! into gloo-net's (`Response::from`) to read its status, headers and
 //! body.
 
-use crate::api::{interpret_response, FetchError};
+use crate::api::{interpret_response, retry_after_secs, FetchError};
 use crate::config::Credentials;
 use crate::model::ClicksResponse;
 use gloo_net::http::{Request, Response};
@@ -79,7 +79,9 @@ pub async fn read_clicks_response(sent: Sent) -> FetchOutcome {
     let status = response.status();
     let headers = response.headers();
     let content_type = headers.get("content-type");
-    let retry_after = headers.get("retry-after");
+    let retry_after = headers.get("retry-after").and_then(|value| {
+        retry_after_secs(&value, js_sys::Date::parse(&value), js_sys::Date::now())
+    });
     let body: Vec<u8> = match response.binary().await {
         Ok(body) => body,
         Err(gloo_net::Error::JsError(error)) if error.name == "AbortError" => {
@@ -87,12 +89,7 @@ pub async fn read_clicks_response(sent: Sent) -> FetchOutcome {
         }
         Err(_) => return FetchOutcome::Failed(FetchError::Truncated { status }),
     };
-    match interpret_response(
-        status,
-        content_type.as_deref(),
-        retry_after.as_deref(),
-        &body,
-    ) {
+    match interpret_response(status, content_type.as_deref(), retry_after, &body) {
         Ok(data) => FetchOutcome::Loaded(data),
         Err(error) => FetchOutcome::Failed(error),
     }

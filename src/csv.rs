@@ -18,7 +18,9 @@ pub fn csv_fields() -> Vec<&'static str> {
 }
 
 /// CSV text with a header row of field names: [`csv_fields`], then the
-/// fields this version does not know, in the order they first appear.
+/// fields this version does not know, in the order they first appear, then
+/// (only when a row was not a JSON object) a `(row)` column holding what
+/// that row was: every field of the page is in the file.
 pub fn rows_to_csv(rows: &[ClickRow]) -> String {
     let mut out = String::new();
     if rows.is_empty() {
@@ -31,17 +33,20 @@ pub fn rows_to_csv(rows: &[ClickRow]) -> String {
             new_fields.push(name);
         }
     }
+    let odd_rows = rows.iter().any(|row| row.not_an_object.is_some());
     let header = known
         .iter()
         .map(|&i| FIELD_NAMES[i])
-        .chain(new_fields.iter().copied());
+        .chain(new_fields.iter().copied())
+        .chain(odd_rows.then_some("(row)"));
     push_line(&mut out, header.map(str::to_string));
     for row in rows {
         let known_cells = known.iter().map(|&i| row.export_field(i));
         let new_cells = new_fields
             .iter()
             .map(|name| row.extra_field(name).unwrap_or_default().to_string());
-        push_line(&mut out, known_cells.chain(new_cells));
+        let odd_cell = odd_rows.then(|| row.not_an_object.clone().unwrap_or_default());
+        push_line(&mut out, known_cells.chain(new_cells).chain(odd_cell));
     }
     out
 }
@@ -96,6 +101,24 @@ mod tests {
         );
         assert!(lines[1].ends_with(",x,"), "{}", lines[1]);
         assert!(lines[2].ends_with(",,[1]"), "{}", lines[2]);
+    }
+
+    /// Issue 15: a row that was not an object was an empty line.
+    #[test]
+    fn a_row_that_is_not_an_object_keeps_what_it_was() {
+        let body = br#"{"data":{"rows":[{"id":"a","brand_new":{"n":[1,2]}},"not a row",7]}}"#;
+        let csv = rows_to_csv(&parse_clicks_response(body).unwrap().rows);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert!(lines[0].ends_with(",brand_new,(row)"), "{}", lines[0]);
+        assert!(lines[1].ends_with(r#","{""n"":[1,2]}","#), "{}", lines[1]);
+        assert!(lines[2].ends_with(",,not a row"), "{}", lines[2]);
+        assert!(lines[3].ends_with(",,7"), "{}", lines[3]);
+        let plain = rows_to_csv(
+            &parse_clicks_response(br#"{"data":{"rows":[{"id":"a"}]}}"#)
+                .unwrap()
+                .rows,
+        );
+        assert!(!plain.contains("(row)"));
     }
 
     #[test]

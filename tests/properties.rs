@@ -58,7 +58,7 @@ proptest! {
     fn parser_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let _ = parse_clicks_response(&bytes);
         let _ = interpret_response(200, Some("application/json"), None, &bytes);
-        let _ = interpret_response(500, None, Some("x"), &bytes);
+        let _ = interpret_response(500, None, Some(1), &bytes);
     }
 }
 

@@ -10,8 +10,8 @@ pub fn json_error(status: StatusCode, message: impl Into<String>) -> Response {
 }
 
 /// A response with a JSON body that must never be cached by a browser or CDN.
-pub fn json_response(status: StatusCode, body: String) -> Response {
-    let mut response = (status, body).into_response();
+pub fn json_response(status: StatusCode, body: impl Into<axum::body::Body>) -> Response {
+    let mut response = (status, body.into()).into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,

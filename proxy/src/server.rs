@@ -105,7 +105,7 @@ async fn dispatch(State(backend): State<Arc<Backend>>, request: Request) -> Resp
     let query = request.uri().query().unwrap_or_default().to_string();
     let headers = request.headers().clone();
     let response = match (&*backend, path.as_str()) {
-        (_, "/healthz") => json_response(StatusCode::OK, r#"{"status":"ok"}"#.into()),
+        (_, "/healthz") => json_response(StatusCode::OK, r#"{"status":"ok"}"#),
         (Backend::Mock(mock), "/__mock/requests") => match method {
             Method::GET => mock.log_response(),
             Method::DELETE => mock.clear_log(),

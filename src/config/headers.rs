@@ -2,7 +2,7 @@
 //! read with serde (serde-wasm-bindgen in the browser) and checked before
 //! any is sent.
 
-use super::ConfigIssue;
+use super::{is_refused_name, ConfigIssue};
 use crate::lenient::Pairs;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -64,9 +64,15 @@ impl<'de> Visitor<'de> for HeaderValueVisitor {
     }
 }
 
+/// Header names a page must never send the proxy, whatever their case:
+/// credentials and routing belong to the proxy.
+const REFUSED_HEADERS: [&str; 4] = ["cookie", "host", "proxy-authorization", "set-cookie"];
+
 /// Checks the extra request headers: names must be HTTP tokens and values
 /// strings of Latin-1 characters without line breaks (what `fetch` takes);
-/// any other is not sent, with a visible issue naming the header.
+/// any other is not sent, with a visible issue naming the header. Names
+/// that carry credentials or route the request (`Authorization`, a key in
+/// any spelling such as `X-API-Key`, `Cookie`, `Host`) are refused too.
 pub fn validate_headers(headers: HeaderMap) -> (Vec<(String, String)>, Vec<ConfigIssue>) {
     let mut valid = Vec::new();
     let mut issues = Vec::new();
@@ -85,6 +91,13 @@ pub fn validate_headers(headers: HeaderMap) -> (Vec<(String, String)>, Vec<Confi
             _ if !token => refuse(format!(
                 "The header name {name:?} is not valid and is not sent."
             )),
+            _ if is_refused_name(&name)
+                || REFUSED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) =>
+            {
+                refuse(format!(
+                    "The header {name} is refused and not sent: the proxy adds credentials itself, and a page must never send them."
+                ))
+            }
             HeaderValue::NotText(what) => refuse(format!(
                 "The value of header {name} is {what}, not a string, and is not sent."
             )),
@@ -148,5 +161,31 @@ mod tests {
                 "The value of header X-List is a list, not a string, and is not sent.",
             ]
         );
+    }
+
+    /// Issue 15: `Authorization`, `Cookie` and `Host` were sent (or dropped
+    /// silently by the browser).
+    #[test]
+    fn credential_and_routing_headers_are_refused_in_any_case() {
+        let (valid, issues) = validate_headers(headers(
+            r#"{"Authorization":"Bearer x","cookie":"s=1","HOST":"evil","X-API-Key":"k","Proxy-Authorization":"b","X-Session-Token":"ok"}"#,
+        ));
+        assert_eq!(
+            valid,
+            vec![("X-Session-Token".to_string(), "ok".to_string())]
+        );
+        let named: Vec<bool> = [
+            "Authorization",
+            "cookie",
+            "HOST",
+            "X-API-Key",
+            "Proxy-Authorization",
+        ]
+        .iter()
+        .zip(&issues)
+        .map(|(name, issue)| issue.message.contains(&format!("header {name} is refused")))
+        .collect();
+        assert_eq!(named, [true; 5], "{issues:?}");
+        assert_eq!(issues.len(), 5);
     }
 }

@@ -33,6 +33,16 @@ pub enum Fault {
     Hostile,
     /// `rows10000`: 10,000 rows in one page, whatever the limit.
     HugePage,
+    /// `429date`: a 429 whose `Retry-After` is an HTTP date 3 s ahead.
+    RateLimitedUntilDate,
+    /// `charset`: `Content-Type: application/json; charset=utf-8`.
+    Charset,
+    /// `bom`: a UTF-8 byte order mark before the JSON.
+    Bom,
+    /// `gzip`: the body gzip-compressed, with `Content-Encoding: gzip`.
+    Gzip,
+    /// `nocontent`: a 204 with no body.
+    NoContent,
 }
 
 impl Fault {
@@ -54,6 +64,11 @@ impl Fault {
             "nototal" => Fault::NoTotal,
             "hostile" => Fault::Hostile,
             "rows10000" => Fault::HugePage,
+            "429date" => Fault::RateLimitedUntilDate,
+            "charset" => Fault::Charset,
+            "bom" => Fault::Bom,
+            "gzip" => Fault::Gzip,
+            "nocontent" => Fault::NoContent,
             _ => return None,
         })
     }

@@ -14,9 +14,12 @@ use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDateTime, Utc};
 use dataset::LinkProfile;
 use faults::Fault;
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use query::MockQuery;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::io::Write;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -149,14 +152,20 @@ impl MockState {
         let faults = active.as_slice();
         for fault in faults {
             match *fault {
-                Fault::Status(429) => return rate_limited(2),
+                Fault::Status(429) => return rate_limited(HeaderValue::from(2)),
+                Fault::RateLimitedUntilDate => {
+                    let at = Utc::now() + chrono::Duration::seconds(3);
+                    let date = at.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+                    return rate_limited(HeaderValue::from_str(&date).expect("an HTTP date"));
+                }
+                Fault::NoContent => return StatusCode::NO_CONTENT.into_response(),
                 Fault::Status(status) => {
                     let status =
                         StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
                     return json_response(status, faults::status_body(status.as_u16()).to_string());
                 }
                 Fault::RateLimitedEveryOther if self.bump(link_id) % 2 == 1 => {
-                    return rate_limited(1);
+                    return rate_limited(HeaderValue::from(1));
                 }
                 Fault::HtmlServerError => {
                     return html(StatusCode::INTERNAL_SERVER_ERROR, faults::HTML_SERVER_ERROR);
@@ -207,8 +216,29 @@ impl MockState {
         if faults.contains(&Fault::Truncated) {
             text.truncate(text.len() / 2);
         }
-        let mut response = json_response(StatusCode::OK, text);
-        add_rate_limit_headers(response.headers_mut(), remaining);
+        let mut bytes = text.into_bytes();
+        if faults.contains(&Fault::Bom) {
+            bytes.splice(0..0, [0xEF, 0xBB, 0xBF]);
+        }
+        if faults.contains(&Fault::Gzip) {
+            let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
+            bytes = encoder
+                .write_all(&bytes)
+                .and_then(|()| encoder.finish())
+                .expect("gzip into memory");
+        }
+        let mut response = json_response(StatusCode::OK, bytes);
+        let headers = response.headers_mut();
+        if faults.contains(&Fault::Gzip) {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        }
+        if faults.contains(&Fault::Charset) {
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json; charset=utf-8"),
+            );
+        }
+        add_rate_limit_headers(headers, remaining);
         response
     }
 }
@@ -224,13 +254,13 @@ fn add_rate_limit_headers(headers: &mut HeaderMap, remaining: u32) {
     );
 }
 
-fn rate_limited(retry_after_secs: u32) -> Response {
+fn rate_limited(retry_after: HeaderValue) -> Response {
     let mut response = json_response(
         StatusCode::TOO_MANY_REQUESTS,
         faults::status_body(429).to_string(),
     );
     let headers = response.headers_mut();
-    headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+    headers.insert(header::RETRY_AFTER, retry_after);
     add_rate_limit_headers(headers, 0);
     response
 }

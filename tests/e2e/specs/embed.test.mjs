@@ -310,6 +310,29 @@ describe('embedded element', () => {
     assert.deepEqual(await page.evaluate(() => document.getElementById('demo-clicks').headers), { 'X-Dashboard-Session': 'session-123' });
   });
 
+  // Issue 15: `Authorization`, `Cookie` and `Host` were passed to fetch
+  // (the first sent on, the others dropped silently by the browser).
+  test('credential and routing headers are refused with a notice and never sent', async () => {
+    await loaded('demo-clicks');
+    await proxy.clear();
+    await page.evaluate(() => {
+      document.getElementById('demo-clicks').headers = {
+        'X-Dashboard-Session': 'session-123', Authorization: 'Bearer sk_live', cookie: 'a=1', HOST: 'evil.example', 'X-Api-Key': 'sk_live',
+      };
+    });
+    const [request] = await eventually(() => proxy.requests(), (r) => r.length >= 1, { what: 'a request with headers' });
+    assert.equal(request.headers['x-dashboard-session'], 'session-123');
+    for (const name of ['authorization', 'cookie', 'x-api-key']) {
+      assert.equal(request.headers[name], undefined, `${name} is not sent`);
+    }
+    assert.equal(request.headers.host, new URL(proxy.url).host);
+    const notice = await page.locator('#demo-clicks').locator('[part="notice"]').innerText();
+    for (const name of ['Authorization', 'cookie', 'HOST', 'X-Api-Key']) {
+      assert.match(notice, new RegExp(`header ${name} is refused`));
+    }
+    assert.doesNotMatch(notice, /X-Dashboard-Session/);
+  });
+
   // Issue 14, item 9: any page with an element id="slc-page" was taken
   // over (its URL rewritten, a widget put in it) by the embed script.
   test('a host element with id slc-page is left alone: the embed never boots the standalone page', async () => {

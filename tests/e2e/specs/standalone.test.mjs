@@ -112,6 +112,12 @@ describe('standalone page', () => {
     // A dated range, a proxy with a trailing slash, a link id that needs encoding.
     const dated = await onlyRequest(`${site.url}/?${new URLSearchParams({ proxy: `${proxy.url}/`, 'link-id': 'demo+delay10', 'date-start': '2026-11-01', 'date-end': '2026-11-20', 'include-duplicates': 'false' })}`);
     assert.match(dated.path, /\/api\/smart-links\/demo%2Bdelay10\/clicks$/);
+    // Issue 15: the URL ended in a stray `&` (gloo-net 0.6's builder). The
+    // whole request target is the contract's six parameters, no more.
+    assert.equal(
+      `${dated.path}?${dated.query}`,
+      '/api/smart-links/demo%2Bdelay10/clicks?date_start=2026-11-01T00:00:00Z&date_end=2026-11-20T23:59:59Z&limit=100&offset=0&include_bots=true&include_duplicates=false',
+    );
     assert.equal(queryOf(dated).date_start, '2026-11-01T00:00:00Z');
     assert.equal(queryOf(dated).include_duplicates, 'false');
 
@@ -203,37 +209,48 @@ describe('standalone page', () => {
     assert.match(page.url(), /[?&]page=1(&|$)/);
   });
 
-  test('a quick first answer appears complete; a slow one shows the loading state after 0.3 s', async () => {
-    // Records, on the first frame the widget's view is visible, how many
-    // rows it had and how long after the view was mounted that was.
-    await page.addInitScript(() => {
+  // Issue 15: these two tests measured this machine's speed against 280 ms
+  // windows. Now the page's clock is paused (Playwright's `page.clock`), so
+  // the widget's 0.3 s timers fire only when the test moves the clock: the
+  // behaviour is pinned, whatever the machine's load.
+  async function pauseClock() {
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 1_000);
+  }
+
+  // Records, from the first moment the widget's view is visible, how many
+  // rows it had then (a MutationObserver on the shadow root, not a timer).
+  function watchFirstVisible() {
+    return page.addInitScript(() => {
       window.__firstVisible = null;
-      const tick = () => {
-        const mount = document.querySelector('smart-link-clicks')?.shadowRoot?.querySelector('.slc-mount');
-        if (mount) window.__mountedAt ??= performance.now();
-        if (mount && !mount.hidden) {
-          window.__firstVisible = { rows: mount.querySelectorAll('tbody tr').length, after: performance.now() - window.__mountedAt };
-          return;
-        }
-        requestAnimationFrame(tick);
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        new MutationObserver(() => {
+          const mount = root.querySelector('.slc-mount');
+          if (mount && !mount.hidden && window.__firstVisible === null) {
+            window.__firstVisible = { rows: mount.querySelectorAll('tbody tr').length };
+          }
+        }).observe(root, { subtree: true, childList: true, attributes: true });
+        return root;
       };
-      requestAnimationFrame(tick);
     });
-    // A view shown by the 0.3 s timer says nothing about a quick answer
-    // (this machine was busy for that long): measure that load again.
-    let quick;
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      await openDemo();
-      quick = await eventually(() => page.evaluate(() => window.__firstVisible), (v) => v !== null, { what: 'the view to show' });
-      if (quick.after < 280) break;
-    }
-    assert.ok(quick.after < 280, `the answer came quickly in one of three loads (last: ${quick.after} ms)`);
+  }
+
+  test('a quick first answer appears complete; a slow one shows the loading state at 0.3 s', async () => {
+    await watchFirstVisible();
+    await pauseClock();
+    await page.goto(pageUrl({ 'link-id': 'demo' }));
+    const quick = await eventually(() => page.evaluate(() => window.__firstVisible), (v) => v !== null, { what: 'the view to show' });
     assert.equal(quick.rows, 100, 'no frame of empty skeleton before a quick answer');
 
-    await page.goto(pageUrl({ 'link-id': 'demo+delay1500' }));
-    const slow = await eventually(() => page.evaluate(() => window.__firstVisible), (v) => v !== null, { what: 'the view to show' });
-    assert.equal(slow.rows, 0, 'the loading state shows while the answer is slow');
-    assert.ok(slow.after >= 250 && slow.after < 1200, `shown ${slow.after} ms after mounting`);
+    await page.goto(pageUrl({ 'link-id': 'demo+delay2000' }));
+    await eventually(() => proxy.requests(), (r) => r.length === 2, { what: 'the slow request' });
+    await page.clock.runFor(299);
+    assert.equal(await page.evaluate(() => window.__firstVisible), null, 'nothing shown before 0.3 s');
+    await page.clock.runFor(2);
+    const slow = await page.evaluate(() => window.__firstVisible);
+    assert.deepEqual(slow, { rows: 0 }, 'the loading state shows at 0.3 s while the answer is slow');
     assert.match(await widget.summary.innerText(), /Loading clicks/);
     assert.equal(await page.locator('.slc-root').getAttribute('aria-busy'), 'true');
     await widget.settled();
@@ -241,33 +258,31 @@ describe('standalone page', () => {
   });
 
   test('the data on screen is dimmed only when the next page takes over 0.3 s', async () => {
-    // Records every class the root takes, with when (ms after the click).
-    const watchRoot = () => page.evaluate(() => {
-      const root = document.querySelector('smart-link-clicks').shadowRoot.querySelector('.slc-root');
-      window.__dimmed = [];
-      window.__clickedAt = performance.now();
-      window.__loaded = new Promise((resolve) => document.addEventListener('slc-load', resolve, { once: true }));
-      new MutationObserver(() => {
-        if (root.classList.contains('slc-loading')) window.__dimmed.push(performance.now() - window.__clickedAt);
-      }).observe(root, { attributes: true, attributeFilter: ['class'] });
-    });
+    const dimmed = () => page.locator('.slc-root.slc-loading').count();
+    // Arms a wait for the next `slc-load`; awaiting its result waits for it.
+    const loaded = async () => {
+      await page.evaluate(() => { window.__loaded = new Promise((resolve) => document.addEventListener('slc-load', () => resolve(), { once: true })); });
+      return () => page.evaluate(() => window.__loaded);
+    };
+    await pauseClock();
     await openDemo();
-    await watchRoot();
+    let next = await loaded();
     await widget.button('Next page').click();
-    await page.evaluate(() => window.__loaded);
-    assert.deepEqual(await page.evaluate(() => window.__dimmed), [], 'a quick answer changes no style');
+    await next();
+    await page.clock.runFor(1_000);
+    assert.equal(await dimmed(), 0, 'a quick answer changes no style, even when its timer fires later');
 
-    await openDemo({ 'link-id': 'demo+delay1200' });
-    await watchRoot();
+    await openDemo({ 'link-id': 'demo+delay1500' });
+    next = await loaded();
     await widget.button('Next page').click();
-    const opacity = () => page.evaluate(() => getComputedStyle(document.querySelector('smart-link-clicks').shadowRoot.querySelector('.slc-data')).opacity);
-    await page.waitForTimeout(150);
-    assert.equal(await opacity(), '1', 'not dimmed within 0.3 s');
-    const dimmedAt = await eventually(() => page.evaluate(() => window.__dimmed[0]), (t) => t !== undefined, { what: 'the dimmed class' });
-    assert.ok(dimmedAt >= 280, `dimmed after ${dimmedAt} ms`);
+    await page.clock.runFor(299);
+    assert.equal(await dimmed(), 0, 'not dimmed within 0.3 s');
+    await page.clock.runFor(2);
+    assert.equal(await dimmed(), 1, 'dimmed at 0.3 s');
     assert.equal(await widget.rows.count(), 100, 'the old rows stay while dimmed');
-    await page.evaluate(() => window.__loaded);
-    await eventually(opacity, (o) => o === '1', { what: 'full opacity again' });
+    await next();
+    assert.equal(await dimmed(), 0, 'the new page is not dimmed');
+    assert.match(await widget.pageLabel.innerText(), /^Page 2 of/);
   });
 
   test('Rows per page 250 requests limit=250 and offset=0', async () => {

