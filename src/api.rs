@@ -158,11 +158,17 @@ pub fn retry_delay_ms(error: &FetchError, retries_done: u32, jitter: f64) -> Opt
 /// time until its HTTP date (`date_ms`: the value as the browser's
 /// `Date.parse` reads it, NaN when it is not a date; `now_ms`: the time
 /// now, both ms since 1970), rounded up and never below 0. `None` when the
-/// value is neither.
+/// value is neither; a value without a weekday or month name and a time
+/// (`3.5`, `-3`) is not taken for a date, however leniently `Date.parse`
+/// reads it.
 pub fn retry_after_secs(value: &str, date_ms: f64, now_ms: f64) -> Option<u32> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         return Some(value.parse().unwrap_or(u32::MAX));
+    }
+    let looks_like_a_date = value.bytes().any(|b| b.is_ascii_alphabetic()) && value.contains(':');
+    if !looks_like_a_date {
+        return None;
     }
     let wait = ((date_ms - now_ms) / 1000.0).ceil();
     // `as` saturates: a date years ahead waits the longest honoured.
@@ -333,7 +339,9 @@ mod tests {
             Some(0)
         );
         assert_eq!(retry_after_secs("soon", f64::NAN, now), None);
-        assert_eq!(retry_after_secs("-3", f64::NAN, now), None);
+        // Values `Date.parse` may read leniently are not dates.
+        assert_eq!(retry_after_secs("-3", now + 5_000.0, now), None);
+        assert_eq!(retry_after_secs("3.5", now + 5_000.0, now), None);
         assert_eq!(retry_after_secs("", f64::NAN, now), None);
     }
 

@@ -2,6 +2,7 @@
 //! with cells that spreadsheets would run as formulas neutralised.
 
 use crate::columns::COLUMNS;
+use crate::config::Filters;
 use crate::model::{field_index, ClickRow, FIELD_NAMES};
 
 /// The CSV's known columns, as API field names: the table's columns in
@@ -15,6 +16,24 @@ pub fn csv_fields() -> Vec<&'static str> {
         .collect();
     fields.extend(rest);
     fields
+}
+
+/// The file name of a page's CSV: the link id (characters a file name may
+/// not hold become `_`), the range and the page, e.g.
+/// `smart-link-clicks-demo-2026-11-01-to-2026-11-30-page-2.csv`.
+pub fn csv_file_name(link_id: &str, filters: &Filters) -> String {
+    let link: String = link_id
+        .chars()
+        .take(64)
+        .map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '-' | '_' | '.' => c,
+            _ => '_',
+        })
+        .collect();
+    format!(
+        "smart-link-clicks-{link}-{}-to-{}-page-{}.csv",
+        filters.date_start, filters.date_end, filters.page
+    )
 }
 
 /// CSV text with a header row of field names: [`csv_fields`], then the
@@ -119,6 +138,21 @@ mod tests {
                 .rows,
         );
         assert!(!plain.contains("(row)"));
+    }
+
+    /// CONTRACT 8: the file name holds the link id and range.
+    #[test]
+    fn the_file_name_holds_the_link_id_range_and_page() {
+        let today = crate::day::UtcDay::parse("2026-11-30").unwrap();
+        let config = crate::config::Config::from_pairs([("page", "2")], today);
+        assert_eq!(
+            csv_file_name("demo", &config.filters),
+            "smart-link-clicks-demo-2026-11-01-to-2026-11-30-page-2.csv"
+        );
+        assert_eq!(
+            csv_file_name("a/b c:\\d", &config.filters),
+            "smart-link-clicks-a_b_c__d-2026-11-01-to-2026-11-30-page-2.csv"
+        );
     }
 
     #[test]

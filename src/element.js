@@ -17,11 +17,10 @@ const PROPERTIES = {
   theme: 'theme',
 };
 
-// `observed`: the attribute names to observe, comma separated, from Rust
+// `observed`: the attribute names to observe, an array from Rust
 // (config::names): the configuration names and the refused ones (keys
 // belong in the proxy).
-export function defineSmartLinkClicks(mount, preview, observed) {
-  const observedAttributes = observed.split(',');
+export function defineSmartLinkClicks(mount, preview, observedAttributes) {
   if (customElements.get('smart-link-clicks')) {
     return false;
   }

@@ -6,11 +6,12 @@
 use crate::browser::today_utc;
 use crate::components::{ClicksWidget, EventSink, WidgetEvent};
 use crate::config::{
-    validate_headers, Config, ConfigIssue, Filters, HeaderMap, Settings, NAMES, REFUSED_ATTRIBUTES,
+    refused_attributes, validate_headers, Config, ConfigIssue, Filters, HeaderMap, Settings, NAMES,
 };
 use crate::event_detail::{ChangeDetail, ErrorDetail, FiltersDetail, LoadDetail};
 use crate::lenient::Pairs;
 use crate::query::blocked;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use serde::Serialize;
 use std::any::Any;
@@ -30,7 +31,7 @@ extern "C" {
     fn define_smart_link_clicks(
         mount: &js_sys::Function,
         preview: &js_sys::Function,
-        observed: &str,
+        observed: Vec<String>,
     ) -> bool;
 }
 
@@ -58,15 +59,15 @@ pub fn define_element() {
                 property => property_value(&config.settings, &config.filters, property),
             }
         });
-    let observed: Vec<&str> = NAMES
+    let observed: Vec<String> = NAMES
         .iter()
-        .chain(REFUSED_ATTRIBUTES.iter())
-        .copied()
+        .map(|name| name.to_string())
+        .chain(refused_attributes())
         .collect();
     define_smart_link_clicks(
         mount.as_ref().unchecked_ref(),
         preview.as_ref().unchecked_ref(),
-        &observed.join(","),
+        observed,
     );
     // The definition lives as long as the page.
     mount.forget();
@@ -113,34 +114,48 @@ fn to_js(value: &impl Serialize) -> JsValue {
 }
 
 /// How long a new widget's view stays hidden waiting for its first answer.
-const VEIL_MS: u64 = 300;
+const VEIL_MS: u32 = 300;
 
 /// Keeps a new widget's view hidden until its first answer or error, for
 /// at most [`VEIL_MS`]: the view is built and filled while hidden, so a
 /// quick answer appears complete in one frame, instead of after a frame of
 /// empty skeleton whose style and layout also hold up the answer's
 /// handling. A slow answer shows the loading state after [`VEIL_MS`].
+/// Its timer is cancelled when the widget goes (the last clone dropped).
 #[derive(Clone)]
-struct Veil(Rc<RefCell<Option<HtmlElement>>>);
+struct Veil {
+    view: Rc<RefCell<Option<HtmlElement>>>,
+    _timer: Rc<Timeout>,
+}
 
 impl Veil {
     /// Hides `view` now and shows it after [`VEIL_MS`] at the latest.
     fn over(view: &HtmlElement) -> Self {
         view.set_hidden(true);
-        let veil = Self(Rc::new(RefCell::new(Some(view.clone()))));
-        let timer = veil.clone();
-        set_timeout(
-            move || timer.lift(),
-            std::time::Duration::from_millis(VEIL_MS),
-        );
-        veil
+        let view = Rc::new(RefCell::new(Some(view.clone())));
+        // The timer holds a weak reference: the veil owns the timer.
+        let weak = Rc::downgrade(&view);
+        let timer = Timeout::new(VEIL_MS, move || {
+            if let Some(view) = weak.upgrade() {
+                show(&view);
+            }
+        });
+        Self {
+            view,
+            _timer: Rc::new(timer),
+        }
     }
 
     /// Shows the view (once; later calls do nothing).
     fn lift(&self) {
-        if let Some(view) = self.0.borrow_mut().take() {
-            view.set_hidden(false);
-        }
+        show(&self.view);
+    }
+}
+
+/// Shows a veiled view, once.
+fn show(view: &RefCell<Option<HtmlElement>>) {
+    if let Some(view) = view.borrow_mut().take() {
+        view.set_hidden(false);
     }
 }
 

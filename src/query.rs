@@ -176,6 +176,8 @@ pub struct RequestPlan {
     pub credentials: crate::config::Credentials,
     /// Extra headers for the proxy.
     pub headers: Vec<(String, String)>,
+    /// The smart link it asks for (names the CSV file).
+    pub link_id: String,
     /// The view this request is for.
     pub filters: Filters,
     /// Bumped by Retry so an identical request runs again.
@@ -213,6 +215,7 @@ pub fn plan_request(
         url: request_url(proxy, link_id, &ClicksQuery::for_view(&filters)),
         credentials: settings.credentials,
         headers,
+        link_id: link_id.to_string(),
         filters,
         attempt,
     })

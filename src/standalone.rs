@@ -83,7 +83,7 @@ fn take_refused_names(
     };
     let text = match cleaned {
         Ok(()) => format!(
-            "{names} {was} removed from this page's address (this tab's history entry). It may already be in the browser's history and server logs: keys belong in the proxy; rotate this one."
+            "{names} {was} removed from this page's address (this tab's history entry): reload the page to load the clicks. It may already be in the browser's history and server logs: keys belong in the proxy; rotate this one."
         ),
         Err(_) => format!(
             "{names} could not be removed from this page's address: remove it yourself. Keys belong in the proxy; rotate this one."
@@ -100,10 +100,11 @@ fn take_refused_names(
 }
 
 /// Replaces the page's query string (keeping its path and fragment)
-/// without a new history entry.
+/// without a new history entry; an empty one leaves no bare `?`.
 fn replace_search(window: &Window, query: &str) -> Result<(), JsValue> {
     let location = window.location();
-    let url = format!("{}?{query}{}", location.pathname()?, location.hash()?);
+    let mark = if query.is_empty() { "" } else { "?" };
+    let url = format!("{}{mark}{query}{}", location.pathname()?, location.hash()?);
     window
         .history()?
         .replace_state_with_url(&JsValue::NULL, "", Some(&url))

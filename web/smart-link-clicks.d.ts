@@ -60,7 +60,7 @@ export interface SmartLinkClicksElement extends HTMLElement {
   credentials: 'omit' | 'same-origin' | 'include';
   /** Attribute `theme`; default `auto`. */
   theme: 'light' | 'dark' | 'auto';
-  /** Extra request headers for the proxy: string values only; any other value (or one beyond Latin-1) is not sent and a notice names the header. */
+  /** Extra request headers for the proxy (e.g. `X-Dashboard-Session`): string values only; any other value (or one beyond Latin-1) is not sent and a notice names the header. Refused likewise: key or secret names in any spelling (`Authorization`, `X-API-Key`, `Token`, `Secret`, `Password`), the browser's forbidden headers (`Cookie`, `Host`, `Origin`, `Proxy-*`, `Sec-*`, ...) and `Forwarded`/`X-Forwarded-*`. */
   headers: Record<string, string>;
   /** The current filters (read-only); before the widget has mounted, as its attributes give them. */
   readonly filters: SmartLinkClicksFilters | null;

@@ -242,3 +242,47 @@ fn wildcard_cors_in_mock_mode_has_no_credentials() {
         .get("access-control-allow-credentials")
         .is_none());
 }
+
+/// Issue 15's answer variants: each is what its name says on the wire.
+#[test]
+fn answer_variants_charset_bom_gzip_nocontent_and_dated_retry_after() {
+    let proxy = mock();
+    let query = "?date_start=2026-01-01T00:00:00Z&date_end=2026-01-07T23:59:59Z&limit=5&offset=0&include_bots=true&include_duplicates=true";
+    let variant = |suffix: &str| {
+        get(
+            &proxy,
+            &format!("/api/smart-links/demo+{suffix}/clicks{query}"),
+        )
+    };
+
+    let charset = variant("charset");
+    assert_eq!(
+        charset.headers()["content-type"],
+        "application/json; charset=utf-8"
+    );
+    assert!(charset.json::<Value>().is_ok());
+
+    let bom = variant("bom").bytes().unwrap();
+    assert_eq!(&bom[..4], b"\xEF\xBB\xBF{");
+
+    let gzip = variant("gzip");
+    assert_eq!(gzip.headers()["content-encoding"], "gzip");
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(&gzip.bytes().unwrap()[..]),
+        &mut text,
+    )
+    .unwrap();
+    assert!(serde_json::from_str::<Value>(&text).unwrap()["data"]["rows"].is_array());
+
+    let empty = variant("nocontent");
+    assert_eq!(empty.status(), 204);
+    assert!(empty.bytes().unwrap().is_empty());
+
+    let dated = variant("429date");
+    assert_eq!(dated.status(), 429);
+    let retry_after = dated.headers()["retry-after"].to_str().unwrap().to_string();
+    let at = chrono::DateTime::parse_from_rfc2822(&retry_after.replace("GMT", "+0000")).unwrap();
+    let ahead = at.timestamp() - chrono::Utc::now().timestamp();
+    assert!((1..=4).contains(&ahead), "{retry_after} is {ahead} s ahead");
+}

@@ -14,6 +14,7 @@ use crate::config::{ConfigIssue, Filters, Settings};
 use crate::pagination::PageWindow;
 use crate::query::{plan_request, RequestPlan};
 use crate::request::{LoadListener, RequestLoop};
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
@@ -21,7 +22,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 /// How long a request runs before the data on screen is dimmed as stale.
-const DIM_AFTER_MS: u64 = 300;
+const DIM_AFTER_MS: u32 = 300;
 
 /// The whole widget: summary, filters, chart, table and pager for one smart
 /// link, fetched through the host's proxy.
@@ -87,28 +88,20 @@ pub fn ClicksWidget(
         }
     });
     // The host hears the latest value of `busy` as the DOM shows it. Each
-    // busy spell is numbered; its timer dims only if that spell is still
-    // on. (Timers are left to fire rather than cleared: a cleared one-shot
-    // callback would never free its closure.)
-    let busy_spell = StoredValue::new(0u32);
+    // busy spell has its own dimming timer, cancelled when the spell ends
+    // and when the widget goes (gloo-timers clears a dropped `Timeout`), so
+    // a removed element leaves no timer behind (CONTRACT 3).
+    let dim_timer = StoredValue::new_local(None::<Timeout>);
     Effect::new(move |_| {
         let is_busy = busy.get();
         emit(events, WidgetEvent::Busy(is_busy));
-        if is_busy {
-            let spell = busy_spell.try_update_value(|n| {
-                *n = n.wrapping_add(1);
-                *n
-            });
-            set_timeout(
-                move || {
-                    if busy.try_get_untracked() == Some(true) && busy_spell.try_get_value() == spell
-                    {
-                        slow.try_set(true);
-                    }
-                },
-                std::time::Duration::from_millis(DIM_AFTER_MS),
-            );
-        } else if slow.get_untracked() {
+        let timer = is_busy.then(|| {
+            Timeout::new(DIM_AFTER_MS, move || {
+                slow.try_set(true);
+            })
+        });
+        dim_timer.try_set_value(timer);
+        if !is_busy && slow.get_untracked() {
             slow.set(false);
         }
     });
@@ -200,6 +193,7 @@ impl LoadListener for Listener {
                 self.shown.try_set(Some(Shown {
                     data: Arc::new(data),
                     filters: plan.filters,
+                    link_id: plan.link_id,
                 }));
                 self.error.try_set(None);
                 self.busy.try_set(false);

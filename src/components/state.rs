@@ -14,6 +14,8 @@ pub struct Shown {
     pub data: Arc<ClicksResponse>,
     /// The view it was requested for.
     pub filters: Filters,
+    /// The smart link it is of.
+    pub link_id: String,
 }
 
 /// Something the host may want to hear about (CONTRACT 3 events).

@@ -7,7 +7,7 @@ use super::details::ClickDetails;
 use super::state::Shown;
 use crate::browser::{download_text, utc_minus_local_minutes};
 use crate::columns::{Badge, Cell, COLUMNS};
-use crate::csv::rows_to_csv;
+use crate::csv::{csv_file_name, rows_to_csv};
 use crate::day::{local_time_label, utc_instant_label};
 use crate::model::ClickRow;
 use leptos::either::EitherOf4;
@@ -42,14 +42,11 @@ pub fn ClicksTable(
     let row_count = move || shown.with(|s| s.as_ref().map(|s| s.data.rows.len()));
     let has_rows = move || row_count().is_some_and(|n| n > 0);
     let export = move |_| {
-        if let Some((data, page)) =
-            shown.with_untracked(|s| s.as_ref().map(|s| (s.data.clone(), s.filters.page)))
-        {
-            let _ = download_text(
-                &format!("smart-link-clicks-page-{page}.csv"),
-                &rows_to_csv(&data.rows),
-                "text/csv",
-            );
+        if let Some((data, name)) = shown.with_untracked(|s| {
+            s.as_ref()
+                .map(|s| (s.data.clone(), csv_file_name(&s.link_id, &s.filters)))
+        }) {
+            let _ = download_text(&name, &rows_to_csv(&data.rows), "text/csv");
         }
     };
     let rows = move || {

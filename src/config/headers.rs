@@ -65,14 +65,55 @@ impl<'de> Visitor<'de> for HeaderValueVisitor {
 }
 
 /// Header names a page must never send the proxy, whatever their case:
-/// credentials and routing belong to the proxy.
-const REFUSED_HEADERS: [&str; 4] = ["cookie", "host", "proxy-authorization", "set-cookie"];
+/// the Fetch standard's forbidden request headers (which a browser drops
+/// without a word) and `Forwarded`: credentials, routing and the
+/// connection belong to the browser and the proxy.
+const REFUSED_HEADERS: [&str; 22] = [
+    "accept-charset",
+    "accept-encoding",
+    "access-control-request-headers",
+    "access-control-request-method",
+    "connection",
+    "content-length",
+    "cookie",
+    "cookie2",
+    "date",
+    "dnt",
+    "expect",
+    "forwarded",
+    "host",
+    "keep-alive",
+    "origin",
+    "referer",
+    "set-cookie",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "via",
+];
+
+/// Prefixes of refused header names (`Proxy-Authorization`, `Sec-Fetch-Site`,
+/// `X-Forwarded-For`).
+const REFUSED_HEADER_PREFIXES: [&str; 3] = ["proxy-", "sec-", "x-forwarded-"];
+
+/// Whether a page must never send the header `name` (see [`validate_headers`]).
+fn is_refused_header(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    is_refused_name(&name)
+        || REFUSED_HEADERS.contains(&name.as_str())
+        || REFUSED_HEADER_PREFIXES
+            .iter()
+            .any(|prefix| name.starts_with(prefix))
+}
 
 /// Checks the extra request headers: names must be HTTP tokens and values
 /// strings of Latin-1 characters without line breaks (what `fetch` takes);
 /// any other is not sent, with a visible issue naming the header. Names
-/// that carry credentials or route the request (`Authorization`, a key in
-/// any spelling such as `X-API-Key`, `Cookie`, `Host`) are refused too.
+/// that carry credentials or route the request are refused too: a key or
+/// secret in any spelling (`Authorization`, `X-API-Key`, `Token`,
+/// `Password`), the Fetch standard's forbidden headers (`Cookie`, `Host`,
+/// `Origin`, `Referer`, `Proxy-*`, `Sec-*`) and `Forwarded`/`X-Forwarded-*`.
 pub fn validate_headers(headers: HeaderMap) -> (Vec<(String, String)>, Vec<ConfigIssue>) {
     let mut valid = Vec::new();
     let mut issues = Vec::new();
@@ -91,9 +132,7 @@ pub fn validate_headers(headers: HeaderMap) -> (Vec<(String, String)>, Vec<Confi
             _ if !token => refuse(format!(
                 "The header name {name:?} is not valid and is not sent."
             )),
-            _ if is_refused_name(&name)
-                || REFUSED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) =>
-            {
+            _ if is_refused_header(&name) => {
                 refuse(format!(
                     "The header {name} is refused and not sent: the proxy adds credentials itself, and a page must never send them."
                 ))
@@ -168,24 +207,29 @@ mod tests {
     #[test]
     fn credential_and_routing_headers_are_refused_in_any_case() {
         let (valid, issues) = validate_headers(headers(
-            r#"{"Authorization":"Bearer x","cookie":"s=1","HOST":"evil","X-API-Key":"k","Proxy-Authorization":"b","X-Session-Token":"ok"}"#,
+            r#"{"Authorization":"Bearer x","cookie":"s=1","HOST":"evil","X-API-Key":"k","Proxy-Authorization":"b","X-Session-Token":"ok","Origin":"o","Sec-Fetch-Site":"s","X-Forwarded-For":"f","Content-Length":"1"}"#,
         ));
         assert_eq!(
             valid,
             vec![("X-Session-Token".to_string(), "ok".to_string())]
         );
-        let named: Vec<bool> = [
+        let refused = [
             "Authorization",
             "cookie",
             "HOST",
             "X-API-Key",
             "Proxy-Authorization",
-        ]
-        .iter()
-        .zip(&issues)
-        .map(|(name, issue)| issue.message.contains(&format!("header {name} is refused")))
-        .collect();
-        assert_eq!(named, [true; 5], "{issues:?}");
-        assert_eq!(issues.len(), 5);
+            "Origin",
+            "Sec-Fetch-Site",
+            "X-Forwarded-For",
+            "Content-Length",
+        ];
+        let named: Vec<bool> = refused
+            .iter()
+            .zip(&issues)
+            .map(|(name, issue)| issue.message.contains(&format!("header {name} is refused")))
+            .collect();
+        assert_eq!(named, [true; 9], "{issues:?}");
+        assert_eq!(issues.len(), 9);
     }
 }

@@ -16,15 +16,15 @@ pub const NAMES: [&str; 10] = [
     "theme",
 ];
 
-/// Words that name a secret, folded (ASCII lowercase, no `-` or `_`).
-const SECRET_WORDS: [&str; 7] = [
-    "apikey",
-    "xapikey",
-    "token",
-    "accesstoken",
-    "authorization",
-    "secret",
-    "password",
+/// The words that name a secret, each as its parts (`x`, `api`, `key`).
+const SECRET_WORDS: [&[&str]; 7] = [
+    &["api", "key"],
+    &["x", "api", "key"],
+    &["token"],
+    &["access", "token"],
+    &["authorization"],
+    &["secret"],
+    &["password"],
 ];
 
 /// Whether `name` would put a secret into a page, in any spelling: any
@@ -37,32 +37,25 @@ pub fn is_refused_name(name: &str) -> bool {
         .filter(|c| !matches!(c, '-' | '_'))
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    SECRET_WORDS.contains(&folded.as_str())
+    SECRET_WORDS.iter().any(|parts| parts.concat() == folded)
 }
 
 /// The refused names as attributes the element observes, so adding one at
 /// run time stops the requests: HTML lowercases attribute names, so these
-/// are every secret word with `-`, `_` or nothing between each of its
-/// parts. (A name present when the element mounts is refused in any
-/// spelling `is_refused_name` knows, observed or not.)
-pub const REFUSED_ATTRIBUTES: [&str; 19] = [
-    "api-key",
-    "api_key",
-    "apikey",
-    "x-api-key",
-    "x-api_key",
-    "x-apikey",
-    "x_api-key",
-    "x_api_key",
-    "x_apikey",
-    "xapi-key",
-    "xapi_key",
-    "xapikey",
-    "token",
-    "access-token",
-    "access_token",
-    "accesstoken",
-    "authorization",
-    "secret",
-    "password",
-];
+/// are every secret word with `-`, `_` or nothing between each two of its
+/// parts (19 spellings). (A name present when the element mounts is
+/// refused in any spelling `is_refused_name` knows, observed or not.)
+pub fn refused_attributes() -> Vec<String> {
+    let mut spellings = Vec::new();
+    for parts in SECRET_WORDS {
+        let mut joined = vec![parts[0].to_string()];
+        for part in &parts[1..] {
+            joined = joined
+                .iter()
+                .flat_map(|start| ["-", "_", ""].map(|sep| format!("{start}{sep}{part}")))
+                .collect();
+        }
+        spellings.extend(joined);
+    }
+    spellings
+}

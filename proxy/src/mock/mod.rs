@@ -89,9 +89,14 @@ impl MockState {
         json_response(StatusCode::OK, body)
     }
 
-    /// Empties the request log (`DELETE /__mock/requests`).
+    /// Empties the request log and the fault counters (`DELETE
+    /// /__mock/requests`), so each test starts from a first request.
     pub fn clear_log(&self) -> Response {
         self.log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+        self.counters
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clear();

@@ -139,6 +139,8 @@ describe('soak', () => {
     // 200 elements added (each loads), then removed: nothing of them stays,
     // and a second round reuses the wasm memory the first one freed.
     const before = await measure(page, cdp);
+    // Counted at once after the removal: the timers must be cancelled, not
+    // left to fire.
     const addAndRemove = () => page.evaluate(async (proxyUrl) => {
       const box = document.createElement('div');
       document.body.append(box);
@@ -153,13 +155,14 @@ describe('soak', () => {
       }
       await all;
       box.remove();
+      await Promise.resolve(); // the elements' disconnect handlers run
+      return window.__pendingTimers.size;
     }, proxy.url);
-    await addAndRemove();
-    await page.waitForTimeout(1_000); // the widgets' one-shot timers fire and end
+    const timersAtRemoval = await addAndRemove();
     const firstRound = await measure(page, cdp);
     await addAndRemove();
-    await page.waitForTimeout(1_000);
     const afterRemoval = await measure(page, cdp);
+    assert.equal(timersAtRemoval, before.timers, 'the removed elements\' timers are cancelled at once');
     console.log(`# soak: 200 elements twice: listeners ${before.listeners} → ${afterRemoval.listeners}, nodes ${before.nodes} → ${afterRemoval.nodes}, timers ${before.timers} → ${afterRemoval.timers}, wasm ${mb(before.wasm)} → ${mb(firstRound.wasm)} → ${mb(afterRemoval.wasm)} MB`);
     assert.equal(afterRemoval.listeners, before.listeners, 'no event listener left behind');
     assert.equal(afterRemoval.timers, before.timers, 'no timer left behind');
