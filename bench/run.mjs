@@ -233,13 +233,16 @@ if (want('parse')) {
   }, proxy.url);
   figure('parse_1000_ratio', round(parse.wasm / parse.js, 2), '× JSON.parse', '≤ 1.5', parse.wasm / parse.js <= 1.5, `wasm ${round(parse.wasm, 2)} ms, JSON.parse ${round(parse.js, 2)} ms, ${parse.rows} rows, ${round(parse.bytes / 1024)} KB`);
 
-  // 6. Drawing a 366-day chart.
-  const chart = await page.evaluate(() => {
+  // 6. Drawing a 366-day chart, at the widths of issue 19's e2e (the
+  // chart is drawn for its box): the slowest width's median counts.
+  const widths = [320, 360, 480, 768, 1280];
+  const chartTimes = await page.evaluate((widths) => widths.map((width) => {
     const out = [];
-    for (let i = 0; i < 11; i += 1) { const t = performance.now(); window.wasmBindings.bench_chart(366); out.push(performance.now() - t); }
+    for (let i = 0; i < 11; i += 1) { const t = performance.now(); window.wasmBindings.bench_chart(366, width); out.push(performance.now() - t); }
     return out.sort((a, b) => a - b)[5];
-  });
-  figure('chart_366_ms', round(chart, 2), 'ms', '≤ 16.7 ms (one frame)', chart <= 16.7, 'plotters SVG, labels sized by estimate (no DOM)');
+  }), widths);
+  const chart = Math.max(...chartTimes);
+  figure('chart_366_ms', round(chart, 2), 'ms', '≤ 16.7 ms (one frame)', chart <= 16.7, `plotters SVG, labels sized by estimate (no DOM); by width ${widths.map((w, i) => `${w} px ${round(chartTimes[i], 2)} ms`).join(', ')}`);
   await page.close();
 }
 

@@ -12,9 +12,10 @@ pub fn bench_parse(body: &[u8]) -> u32 {
     parse_clicks_response(body).map_or(0, |r| r.rows.len() as u32)
 }
 
-/// Draws a chart of `days` days; returns the SVG's length.
+/// Draws a chart of `days` days for a box `width` CSS pixels wide; returns
+/// the SVG's length.
 #[wasm_bindgen]
-pub fn bench_chart(days: u32) -> u32 {
+pub fn bench_chart(days: u32, width: u32) -> u32 {
     let start = UtcDay::from_unix_ms(0.0);
     let points: Vec<DailyPoint> = (0..days)
         .map(|i| {
@@ -26,5 +27,5 @@ pub fn bench_chart(days: u32) -> u32 {
             }
         })
         .collect();
-    render_chart_svg(&points).map_or(0, |c| c.svg.len() as u32)
+    render_chart_svg(&points, width).map_or(0, |c| c.svg.len() as u32)
 }

@@ -9,10 +9,41 @@ use crate::svg::{svg_document, SvgWriter};
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
 
-/// The chart's drawing size in SVG units; it scales to its box.
-pub const CHART_SIZE: (u32, u32) = (720, 240);
+/// The width the chart is drawn for until its box has been measured, in
+/// SVG units, which are CSS pixels: the chart is drawn for the width it has.
+pub const DEFAULT_CHART_WIDTH: u32 = 720;
+/// The narrowest and widest the chart is drawn for.
+const CHART_WIDTHS: (u32, u32) = (240, 1600);
 /// At most this many date labels along the x axis.
 pub const MAX_X_LABELS: usize = 8;
+/// Room one x label needs, so no label touches the next: `Nov 2026` in
+/// the 12 px label font, and a gap.
+const X_LABEL_ROOM: u32 = 80;
+/// The label font size (the widget's small text).
+const LABEL_SIZE: u32 = 12;
+
+/// The width to draw for a box `box_width` CSS pixels wide (whole pixels,
+/// within the narrowest and widest drawn).
+pub fn chart_width(box_width: f64) -> u32 {
+    let (narrowest, widest) = CHART_WIDTHS;
+    if box_width.is_finite() {
+        (box_width.floor().max(0.0) as u32).clamp(narrowest, widest)
+    } else {
+        DEFAULT_CHART_WIDTH
+    }
+}
+
+/// The drawing size for a width: a third as tall as wide, 180 to 300.
+pub fn chart_size(width: u32) -> (u32, u32) {
+    (width, (width / 3).clamp(180, 300))
+}
+
+/// How many date labels fit along a chart `width` wide for `count` days:
+/// fewer when narrow, never more than [`MAX_X_LABELS`] or the days.
+pub fn x_label_count(width: u32, count: usize) -> usize {
+    let room = width.saturating_sub(80) / X_LABEL_ROOM;
+    (room as usize).clamp(2, MAX_X_LABELS).min(count)
+}
 
 /// One bar: a UTC day and its clicks.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +108,8 @@ pub struct ChartSvg {
     pub svg: String,
     /// Where the bars are.
     pub plot: PlotArea,
+    /// The drawing's size (width, height), in SVG units.
+    pub size: (u32, u32),
 }
 
 /// The smallest "nice" number (1, 2, 2.5, 5 times a power of ten) at or
@@ -108,8 +141,10 @@ fn x_label(points: &[DailyPoint], index: usize) -> String {
     }
 }
 
-/// Draws one bar per point with plotters' SVG backend. Needs no DOM.
-pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
+/// Draws one bar per point with plotters' SVG backend, for a box `width`
+/// SVG units (CSS pixels) wide: see [`chart_width`]. Needs no DOM.
+pub fn render_chart_svg(points: &[DailyPoint], width: u32) -> Result<ChartSvg, String> {
+    let size = chart_size(width.clamp(CHART_WIDTHS.0, CHART_WIDTHS.1));
     let count = points.len().max(1);
     let max = points.iter().map(|p| p.clicks).max().unwrap_or(0);
     let y_top = nice_ceiling(max);
@@ -121,19 +156,19 @@ pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
     );
     let mut body = String::with_capacity(16 * 1024);
     let plot = {
-        let root = SvgWriter::new(&mut body, CHART_SIZE).into_drawing_area();
+        let root = SvgWriter::new(&mut body, size).into_drawing_area();
         let mut chart = ChartBuilder::on(&root)
             .margin_top(12)
             .margin_right(16)
             .margin_left(6)
             .margin_bottom(4)
-            .x_label_area_size(26)
-            .y_label_area_size(56)
+            .x_label_area_size(22)
+            .y_label_area_size(60)
             .build_cartesian_2d((0..count).into_segmented(), 0u64..y_top)
             .map_err(|e| e.to_string())?;
         // A FontFamily, not "sans-serif": parsing a name lowercases it, which
         // links 12 KB of Unicode case tables.
-        let label_style = (FontFamily::SansSerif, 15).into_font().color(&fg);
+        let label_style = (FontFamily::SansSerif, LABEL_SIZE).into_font().color(&fg);
         let x_formatter = |value: &SegmentValue<usize>| match value {
             SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => x_label(points, *i),
             SegmentValue::Last => String::new(),
@@ -142,7 +177,7 @@ pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
         chart
             .configure_mesh()
             .disable_x_mesh()
-            .x_labels(MAX_X_LABELS.min(count))
+            .x_labels(x_label_count(size.0, count))
             .y_labels(5)
             .x_label_formatter(&x_formatter)
             .y_label_formatter(&y_formatter)
@@ -182,8 +217,9 @@ pub fn render_chart_svg(points: &[DailyPoint]) -> Result<ChartSvg, String> {
         }
     };
     Ok(ChartSvg {
-        svg: svg_document(CHART_SIZE, &body),
+        svg: svg_document(size, &body),
         plot,
+        size,
     })
 }
 
@@ -227,14 +263,18 @@ mod tests {
     #[test]
     fn one_bar_per_day_for_one_to_366_days() {
         for days in [1, 7, 30, 90, 366] {
-            let chart = render_chart_svg(&points(days, |i| (i as u64 * 37) % 300)).unwrap();
+            let chart = render_chart_svg(
+                &points(days, |i| (i as u64 * 37) % 300),
+                DEFAULT_CHART_WIDTH,
+            )
+            .unwrap();
             assert_eq!(count_marks(&chart.svg), days, "{days} days");
         }
     }
 
     #[test]
     fn zero_days_are_still_marks() {
-        let chart = render_chart_svg(&points(30, |_| 0)).unwrap();
+        let chart = render_chart_svg(&points(30, |_| 0), DEFAULT_CHART_WIDTH).unwrap();
         assert_eq!(count_marks(&chart.svg), 30);
     }
 
@@ -245,14 +285,15 @@ mod tests {
         let mut hostile = points(3, |i| i as u64);
         hostile[1].day = None;
         hostile[1].label = "<img src=x onerror=alert(1)>".into();
-        let svg = render_chart_svg(&hostile).unwrap().svg;
+        let svg = render_chart_svg(&hostile, DEFAULT_CHART_WIDTH).unwrap().svg;
         assert!(!svg.contains("<img") && !svg.contains("onerror"), "{svg}");
         assert!(svg.starts_with("<svg"));
     }
 
     #[test]
     fn labels_show_dates_and_thousands() {
-        let chart = render_chart_svg(&points(30, |i| 1000 + i as u64 * 40)).unwrap();
+        let chart =
+            render_chart_svg(&points(30, |i| 1000 + i as u64 * 40), DEFAULT_CHART_WIDTH).unwrap();
         let has_label = |text: &str| chart.svg.contains(&format!(">{text}</text>"));
         assert!(has_label("25 Oct"), "no first date label");
         assert!(has_label("1,000"), "no thousands label in y axis");
@@ -268,14 +309,71 @@ mod tests {
 
     #[test]
     fn pointer_positions_map_to_days() {
-        let chart = render_chart_svg(&points(30, |_| 5)).unwrap();
+        let chart = render_chart_svg(&points(30, |_| 5), DEFAULT_CHART_WIDTH).unwrap();
         let plot = chart.plot;
-        assert!(plot.left > 0.0 && plot.right <= f64::from(CHART_SIZE.0));
+        assert!(plot.left > 0.0 && plot.right <= f64::from(chart.size.0));
         assert_eq!(plot.index_at(30, plot.left), Some(0));
         assert_eq!(plot.index_at(30, plot.right), Some(29));
         assert_eq!(plot.index_at(30, plot.center_of(30, 17)), Some(17));
         assert_eq!(plot.index_at(30, plot.left - 1.0), None);
         assert_eq!(plot.index_at(0, plot.left), None);
+    }
+
+    /// The x positions of the date labels (`25 Oct`) in a chart's SVG.
+    fn date_label_xs(svg: &str) -> Vec<f64> {
+        let mut xs: Vec<f64> = svg
+            .split("<text")
+            .skip(1)
+            .filter(|t| {
+                let text = t
+                    .split('>')
+                    .nth(1)
+                    .and_then(|r| r.split('<').next())
+                    .unwrap_or("");
+                text.starts_with(|c: char| c.is_ascii_digit())
+                    && text.ends_with(|c: char| c.is_ascii_alphabetic())
+            })
+            .filter_map(|t| t.split("x=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect();
+        xs.sort_by(f64::total_cmp);
+        xs
+    }
+
+    /// Issue 19: the chart is drawn for the width it has, with fewer date
+    /// labels when narrow, and no label overlapping the next.
+    #[test]
+    fn the_chart_is_drawn_for_its_width_with_labels_that_fit() {
+        assert_eq!(chart_width(336.6), 336);
+        assert_eq!(chart_width(100.0), 240);
+        assert_eq!(chart_width(9000.0), 1600);
+        assert_eq!(chart_width(f64::NAN), DEFAULT_CHART_WIDTH);
+        let labels_at = |width, days| {
+            let chart = render_chart_svg(&points(days, |i| i as u64 * 13), width).unwrap();
+            assert!(
+                chart.svg.starts_with(&format!("<svg width=\"{width}\" ")),
+                "{width}"
+            );
+            assert!(chart.plot.right <= f64::from(width), "{width}");
+            date_label_xs(&chart.svg)
+        };
+        for width in [240, 296, 336, 440, 720, 1232, 1600] {
+            for days in [7, 30, 366] {
+                let xs = labels_at(width, days);
+                assert!(
+                    !xs.is_empty() && xs.len() <= x_label_count(width, days) + 1,
+                    "{width} px, {days} days: {} labels",
+                    xs.len()
+                );
+                // "12 Dec" is under 40 px in the 12 px font.
+                for pair in xs.windows(2) {
+                    assert!(
+                        pair[1] - pair[0] >= 50.0,
+                        "{width} px, {days} days: labels at {pair:?}"
+                    );
+                }
+            }
+        }
+        assert!(labels_at(296, 30).len() < labels_at(1232, 30).len());
     }
 
     #[test]

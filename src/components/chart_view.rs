@@ -2,9 +2,14 @@
 //! tooltip with the day and its clicks on hover and on keyboard focus.
 
 use super::state::Shown;
-use crate::chart::{aria_label, daily_points, render_chart_svg, ChartSvg, DailyPoint, CHART_SIZE};
+use crate::chart::{
+    aria_label, chart_width, daily_points, render_chart_svg, ChartSvg, DailyPoint,
+    DEFAULT_CHART_WIDTH,
+};
 use crate::format::{clicks_label, css_percent, range_label};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 /// What is drawn for one response.
@@ -35,11 +40,16 @@ pub fn ChartView(
             })
         })
     });
+    // The width of the chart's box: the chart is drawn for it (issue 19).
+    let width = RwSignal::new(DEFAULT_CHART_WIDTH);
+    let plot_box = NodeRef::<leptos::html::Div>::new();
+    follow_width(plot_box, width);
     let drawing = Memo::new(move |_| {
+        let width = width.get();
         series.with(|s| {
             s.as_ref().map(|(points, label, total)| Drawing {
                 points: points.clone(),
-                chart: render_chart_svg(points),
+                chart: render_chart_svg(points, width),
                 label: label.clone(),
                 total: *total,
             })
@@ -74,13 +84,13 @@ pub fn ChartView(
         if rect.width() <= 0.0 {
             return;
         }
-        let x = (f64::from(ev.client_x()) - rect.left()) / rect.width() * f64::from(CHART_SIZE.0);
+        let fraction = (f64::from(ev.client_x()) - rect.left()) / rect.width();
         let index = drawing.with_untracked(|d| {
             d.as_ref().and_then(|d| {
-                d.chart
-                    .as_ref()
-                    .ok()
-                    .and_then(|c| c.plot.index_at(d.points.len(), x))
+                d.chart.as_ref().ok().and_then(|c| {
+                    c.plot
+                        .index_at(d.points.len(), fraction * f64::from(c.size.0))
+                })
             })
         });
         focused.set(index);
@@ -109,10 +119,10 @@ pub fn ChartView(
         drawing.with(|d| {
             let d = d.as_ref()?;
             let point = d.points.get(index)?;
-            let plot = d.chart.as_ref().ok()?.plot;
-            let left = plot.center_of(d.points.len(), index) / f64::from(CHART_SIZE.0) * 100.0;
-            let band =
-                (plot.right - plot.left) / d.points.len() as f64 / f64::from(CHART_SIZE.0) * 100.0;
+            let chart = d.chart.as_ref().ok()?;
+            let (plot, drawn_width) = (chart.plot, f64::from(chart.size.0));
+            let left = plot.center_of(d.points.len(), index) / drawn_width * 100.0;
+            let band = (plot.right - plot.left) / d.points.len() as f64 / drawn_width * 100.0;
             Some((
                 format!("{} (UTC): {}", point.label, clicks_label(point.clicks)),
                 left,
@@ -143,7 +153,7 @@ pub fn ChartView(
             // per redraw (Leptos keeps them until the signal's owner goes),
             // which the soak test measured as wasm memory that kept growing.
             // Scrolls sideways on narrow screens so labels stay readable.
-            <div class="slc-plot-wrap" hidden=move || !has_chart()><div class="slc-plot-inner">
+            <div class="slc-plot-wrap" node_ref=plot_box hidden=move || !has_chart()><div class="slc-plot-inner">
                 <div
                     class="slc-plot"
                     role="img"
@@ -165,4 +175,36 @@ pub fn ChartView(
             </div></div>
         </figure>
     }
+}
+
+/// Keeps `width` at the chart width for the box `plot_box` (whole CSS
+/// pixels, see [`chart_width`]) with a `ResizeObserver`, which reports at
+/// most once per frame; a hidden box (width 0) keeps the last width. The
+/// observer stops when the chart goes.
+fn follow_width(plot_box: NodeRef<leptos::html::Div>, width: RwSignal<u32>) {
+    Effect::new(move |_| {
+        let Some(element) = plot_box.get() else {
+            return;
+        };
+        let measured = element.clone();
+        let on_resize = Closure::<dyn Fn()>::new(move || {
+            let box_width = f64::from(measured.client_width());
+            if box_width > 0.0 {
+                let drawn = chart_width(box_width);
+                if width.get_untracked() != drawn {
+                    width.try_set(drawn);
+                }
+            }
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+            return;
+        };
+        observer.observe(&element);
+        let held = SendWrapper::new((observer, on_resize));
+        on_cleanup(move || {
+            let (observer, on_resize) = held.take();
+            observer.disconnect();
+            drop(on_resize);
+        });
+    });
 }
