@@ -18,12 +18,18 @@ const CHART_WIDTHS: (u32, u32) = (240, 1600);
 pub const MAX_X_LABELS: usize = 8;
 /// Room one x label needs, so no label touches the next: `Nov 2026` in
 /// the 12 px label font, and a gap.
-const X_LABEL_ROOM: u32 = 80;
-/// The label font size (the widget's small text).
-const LABEL_SIZE: u32 = 12;
+const X_LABEL_ROOM: u32 = 64;
+/// The y-axis label area, and the margins left and right of the plot.
+const Y_LABEL_AREA: u32 = 60;
+const MARGINS: (u32, u32) = (6, 16);
+/// The label font size in plotters' units: 12 CSS px, the widget's small
+/// text (the SVG backend writes plotters' sizes at 1/1.24, as plotters'
+/// own SVG backend does).
+const LABEL_SIZE: f64 = 12.0 * 1.24;
 
-/// The width to draw for a box `box_width` CSS pixels wide (whole pixels,
-/// within the narrowest and widest drawn).
+/// The width to draw for a box `box_width` CSS pixels wide: whole pixels,
+/// at least 240 and at most 1,600 (wider boxes scale the 1,600 px drawing
+/// up); [`DEFAULT_CHART_WIDTH`] for a width that is not a number.
 pub fn chart_width(box_width: f64) -> u32 {
     let (narrowest, widest) = CHART_WIDTHS;
     if box_width.is_finite() {
@@ -41,7 +47,7 @@ pub fn chart_size(width: u32) -> (u32, u32) {
 /// How many date labels fit along a chart `width` wide for `count` days:
 /// fewer when narrow, never more than [`MAX_X_LABELS`] or the days.
 pub fn x_label_count(width: u32, count: usize) -> usize {
-    let room = width.saturating_sub(80) / X_LABEL_ROOM;
+    let room = width.saturating_sub(Y_LABEL_AREA + MARGINS.0 + MARGINS.1) / X_LABEL_ROOM;
     (room as usize).clamp(2, MAX_X_LABELS).min(count)
 }
 
@@ -159,11 +165,11 @@ pub fn render_chart_svg(points: &[DailyPoint], width: u32) -> Result<ChartSvg, S
         let root = SvgWriter::new(&mut body, size).into_drawing_area();
         let mut chart = ChartBuilder::on(&root)
             .margin_top(12)
-            .margin_right(16)
-            .margin_left(6)
+            .margin_right(MARGINS.1)
+            .margin_left(MARGINS.0)
             .margin_bottom(4)
             .x_label_area_size(22)
-            .y_label_area_size(60)
+            .y_label_area_size(Y_LABEL_AREA)
             .build_cartesian_2d((0..count).into_segmented(), 0u64..y_top)
             .map_err(|e| e.to_string())?;
         // A FontFamily, not "sans-serif": parsing a name lowercases it, which

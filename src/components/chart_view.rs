@@ -3,8 +3,7 @@
 
 use super::state::Shown;
 use crate::chart::{
-    aria_label, chart_width, daily_points, render_chart_svg, ChartSvg, DailyPoint,
-    DEFAULT_CHART_WIDTH,
+    aria_label, chart_size, chart_width, daily_points, render_chart_svg, ChartSvg, DailyPoint,
 };
 use crate::format::{clicks_label, css_percent, range_label};
 use leptos::prelude::*;
@@ -40,12 +39,13 @@ pub fn ChartView(
             })
         })
     });
-    // The width of the chart's box: the chart is drawn for it (issue 19).
-    let width = RwSignal::new(DEFAULT_CHART_WIDTH);
-    let plot_box = NodeRef::<leptos::html::Div>::new();
-    follow_width(plot_box, width);
+    // The width of the chart's box, once measured: the chart is drawn for
+    // it (issue 19), and not before, so it never appears at a wrong size.
+    let (width, set_width) = signal(None::<u32>);
+    let width_probe = NodeRef::<leptos::html::Div>::new();
+    follow_width(width_probe, set_width);
     let drawing = Memo::new(move |_| {
-        let width = width.get();
+        let width = width.get()?;
         series.with(|s| {
             s.as_ref().map(|(points, label, total)| Drawing {
                 points: points.clone(),
@@ -120,14 +120,17 @@ pub fn ChartView(
             let d = d.as_ref()?;
             let point = d.points.get(index)?;
             let chart = d.chart.as_ref().ok()?;
-            let (plot, drawn_width) = (chart.plot, f64::from(chart.size.0));
+            let plot = chart.plot;
+            let (drawn_width, drawn_height) = (f64::from(chart.size.0), f64::from(chart.size.1));
             let left = plot.center_of(d.points.len(), index) / drawn_width * 100.0;
             let band = (plot.right - plot.left) / d.points.len() as f64 / drawn_width * 100.0;
-            Some((
-                format!("{} (UTC): {}", point.label, clicks_label(point.clicks)),
+            Some(Tooltip {
+                text: format!("{} (UTC): {}", point.label, clicks_label(point.clicks)),
                 left,
                 band,
-            ))
+                top: plot.top / drawn_height * 100.0,
+                bottom: (drawn_height - plot.bottom) / drawn_height * 100.0,
+            })
         })
     };
 
@@ -137,23 +140,30 @@ pub fn ChartView(
                 "Daily clicks · UTC days"
                 <span class="slc-hint">" · point or use arrow keys for a day's clicks"</span>
             </figcaption>
-            {move || match drawing.get() {
-                // No chart: a placeholder before data, else a message.
-                None => Some(view! { <p class="slc-chart-placeholder">{String::new()}</p> }),
+            // Measures the width the chart is drawn for; always laid out,
+            // no height, so drawing never changes what it measures.
+            <div class="slc-chart-width" node_ref=width_probe aria-hidden="true"></div>
+            // Before data: a placeholder of the chart's height, so nothing
+            // jumps when the chart arrives.
+            <p
+                class="slc-chart-placeholder"
+                hidden=move || drawing.with(Option::is_some)
+                style:height=move || width.get().map(|w| format!("{}px", chart_size(w).1))
+            ></p>
+            {move || drawing.with(|d| match d {
                 Some(Drawing { points, .. }) if points.is_empty() => {
                     Some(view! { <p class="slc-empty">{"No daily data for this range.".to_string()}</p> })
                 }
                 Some(Drawing { chart: Err(why), .. }) => Some(view! {
                     <p class="slc-empty">{format!("The chart could not be drawn: {why}")}</p>
                 }),
-                Some(Drawing { chart: Ok(_), .. }) => None,
-            }}
+                _ => None,
+            })}
             // Built once and updated in place, not rebuilt per drawing: a
             // rebuilt tooltip would leave a dead subscriber on `focused`
             // per redraw (Leptos keeps them until the signal's owner goes),
             // which the soak test measured as wasm memory that kept growing.
-            // Scrolls sideways on narrow screens so labels stay readable.
-            <div class="slc-plot-wrap" node_ref=plot_box hidden=move || !has_chart()><div class="slc-plot-inner">
+            <div class="slc-plot-wrap" hidden=move || !has_chart()><div class="slc-plot-inner">
                 <div
                     class="slc-plot"
                     role="img"
@@ -167,9 +177,21 @@ pub fn ChartView(
                 ></div>
                 <p class="slc-chart-empty" hidden=move || total() != 0>"No clicks in this range"</p>
                 <div class="slc-tooltip-layer" aria-live="polite">
-                    {move || tooltip().map(|(text, left, band)| view! {
-                        <div class="slc-day-band" style:left=css_percent(left - band / 2.0) style:width=css_percent(band)></div>
-                        <div class="slc-tooltip" role="tooltip" style:left=css_percent(left)>{text}</div>
+                    {move || tooltip().map(|t| {
+                        // Anchored so it stays inside the chart: from the
+                        // day rightwards in the first third, leftwards in
+                        // the last, centred between (max-width: 60 %).
+                        let anchor = if t.left < 100.0 / 3.0 {
+                            "slc-tooltip slc-tooltip-start"
+                        } else if t.left > 200.0 / 3.0 {
+                            "slc-tooltip slc-tooltip-end"
+                        } else {
+                            "slc-tooltip"
+                        };
+                        view! {
+                            <div class="slc-day-band" style:left=css_percent(t.left - t.band / 2.0) style:width=css_percent(t.band) style:top=css_percent(t.top) style:bottom=css_percent(t.bottom)></div>
+                            <div class=anchor role="tooltip" style:left=css_percent(t.left)>{t.text}</div>
+                        }
                     })}
                 </div>
             </div></div>
@@ -177,23 +199,32 @@ pub fn ChartView(
     }
 }
 
-/// Keeps `width` at the chart width for the box `plot_box` (whole CSS
-/// pixels, see [`chart_width`]) with a `ResizeObserver`, which reports at
-/// most once per frame; a hidden box (width 0) keeps the last width. The
-/// observer stops when the chart goes.
-fn follow_width(plot_box: NodeRef<leptos::html::Div>, width: RwSignal<u32>) {
+/// The tooltip of the focused day: its text, and where its day is, in
+/// percent of the chart's width (`left`, `band`) and height (`top`,
+/// `bottom`: the plot's edges).
+struct Tooltip {
+    text: String,
+    left: f64,
+    band: f64,
+    top: f64,
+    bottom: f64,
+}
+
+/// Sets the chart width for the element `probe` (a full-width box of no
+/// height: see [`chart_width`]) whenever its width changes, with a
+/// `ResizeObserver`, which reports after layout, at most once per frame. A
+/// hidden probe (width 0) leaves the last width. The observer stops, and
+/// its callback is freed, when the chart goes.
+fn follow_width(probe: NodeRef<leptos::html::Div>, set_width: WriteSignal<Option<u32>>) {
     Effect::new(move |_| {
-        let Some(element) = plot_box.get() else {
+        let Some(element) = probe.get() else {
             return;
         };
         let measured = element.clone();
         let on_resize = Closure::<dyn Fn()>::new(move || {
             let box_width = f64::from(measured.client_width());
             if box_width > 0.0 {
-                let drawn = chart_width(box_width);
-                if width.get_untracked() != drawn {
-                    width.try_set(drawn);
-                }
+                set_width.try_set(Some(chart_width(box_width)));
             }
         });
         let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {

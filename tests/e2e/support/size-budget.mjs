@@ -6,12 +6,14 @@ import path from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 /** Brotli budget for the whole widget, in bytes: 150 KB from issue 14 (the
- * design card's stack included), 154 KB since issue 15 (149.9 → 153.2 KB:
+ * design card's stack included); 154 KB for issue 15 (149.9 → 153.2 KB:
  * keys refused in any spelling and taken out of the page's address, the
  * Fetch standard's forbidden headers refused with a notice, 204, BOM and
  * HTTP-date `Retry-After`, the CSV's `(row)` column and its file name by
- * link id and range, timers cancelled when an element is removed). */
-export const BROTLI_BUDGET = 154 * 1024;
+ * link id and range, timers cancelled when an element is removed); 156 KB
+ * for issue 19 (153.2 → 155.4 KB: the chart drawn for its box's width with
+ * a ResizeObserver, its placeholder, the anchored tooltip and day band). */
+export const BROTLI_BUDGET = 156 * 1024;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
