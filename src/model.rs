@@ -952,7 +952,9 @@ fn repaired(body: &[u8]) -> Option<Vec<u8>> {
                 at += 1;
             }
             let number = &body[start..at];
-            let finite = !overflows_f64(number);
+            // Only a well-formed number is quoted: a malformed one
+            // (`0-40e307`) must stay the syntax error it is.
+            let finite = !(is_json_number(number) && overflows_f64(number));
             if !finite {
                 out.push(b'"');
             }
@@ -968,6 +970,36 @@ fn repaired(body: &[u8]) -> Option<Vec<u8>> {
         }
     }
     changed.then_some(out)
+}
+
+/// Whether `text` is a JSON number: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
+fn is_json_number(text: &[u8]) -> bool {
+    let digits = |s: &[u8]| s.iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut rest = text.strip_prefix(b"-").unwrap_or(text);
+    let whole = digits(rest);
+    if whole == 0 || (whole > 1 && rest[0] == b'0') {
+        return false;
+    }
+    rest = &rest[whole..];
+    if let Some(after) = rest.strip_prefix(b".") {
+        let fraction = digits(after);
+        if fraction == 0 {
+            return false;
+        }
+        rest = &after[fraction..];
+    }
+    if let Some(after) = rest.strip_prefix(b"e").or_else(|| rest.strip_prefix(b"E")) {
+        let after = after
+            .strip_prefix(b"+")
+            .or_else(|| after.strip_prefix(b"-"))
+            .unwrap_or(after);
+        let power = digits(after);
+        if power == 0 {
+            return false;
+        }
+        rest = &after[power..];
+    }
+    rest.is_empty()
 }
 
 /// Whether a JSON number's text is too large for f64 (serde_json refuses
@@ -1278,6 +1310,16 @@ mod tests {
         ] {
             assert_eq!(overflows_f64(number), overflows, "{number:?}");
         }
+        // A malformed number is never quoted into valid JSON (found by
+        // tests/properties.rs: `[0-40e307]` read as a list of one string).
+        for text in [&b"0-40e307"[..], b"01", b"1.", b".5", b"1e", b"-", b"1e+"] {
+            assert!(!is_json_number(text), "{text:?}");
+        }
+        for text in [&b"0"[..], b"-0.5", b"12E+3", b"1e-400", b"-12.5E+308"] {
+            assert!(is_json_number(text), "{text:?}");
+        }
+        assert!(repaired(b"[0-40e307]").is_none());
+        assert!(parse_clicks_response(b"[0-40e307]").unwrap_err().syntax);
     }
 
     #[test]
