@@ -169,6 +169,10 @@ pub fn ChartView(
                     role="img"
                     tabindex="0"
                     aria-label=label
+                    // Markup from plotters through `svg::SvgWriter`, which
+                    // escapes all text; its only text is numbers and dates
+                    // formatted from parsed days, never a response string
+                    // (chart::tests::response_text_never_reaches_the_svg).
                     inner_html=svg
                     on:mousemove=on_pointer
                     on:mouseleave=move |_| focused.set(None)
@@ -224,7 +228,14 @@ fn follow_width(probe: NodeRef<leptos::html::Div>, set_width: WriteSignal<Option
         let on_resize = Closure::<dyn Fn()>::new(move || {
             let box_width = f64::from(measured.client_width());
             if box_width > 0.0 {
-                set_width.try_set(Some(chart_width(box_width)));
+                // Only a new width redraws (the box may change by less
+                // than a whole pixel, or beyond the widest drawn).
+                let drawn = chart_width(box_width);
+                set_width.try_maybe_update(|width| {
+                    let changed = *width != Some(drawn);
+                    *width = Some(drawn);
+                    (changed, ())
+                });
             }
         });
         let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {

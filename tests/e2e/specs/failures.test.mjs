@@ -200,31 +200,27 @@ describe('failures', () => {
     const credentialed = await startMockProxy(['--allow-origin', new URL(site.url).origin]);
     try {
       await context.addCookies([{ name: 'proxy_session', value: 's1', url: credentialed.url }]);
-      const sent = {};
-      for (const mode of ['omit', 'same-origin', 'include']) {
-        await credentialed.clear();
-        await open('demo', { credentials: mode, 'page-size': '10' }, credentialed.url);
-        await widget.settled();
-        assert.equal(await widget.rows.count(), 10, mode);
-        const [request] = await credentialed.requests();
-        sent[mode] = request.headers.cookie ?? 'none';
-      }
-      assert.deepEqual(sent, { omit: 'none', 'same-origin': 'none', include: '<present>' });
+      // Loads the page with each mode through `proxyUrl`; what the proxy
+      // saw of the cookie, by mode.
+      const cookieSent = async (modes, proxyUrl) => {
+        const sent = {};
+        for (const mode of modes) {
+          await credentialed.clear();
+          await open('demo', { credentials: mode, 'page-size': '10' }, proxyUrl);
+          await widget.settled();
+          assert.equal(await widget.rows.count(), 10, mode);
+          const [request] = await credentialed.requests();
+          sent[mode] = request.headers.cookie ?? 'none';
+        }
+        return sent;
+      };
+      assert.deepEqual(await cookieSent(['omit', 'same-origin', 'include'], credentialed.url), { omit: 'none', 'same-origin': 'none', include: '<present>' });
 
       // Same origin: the page's own server forwards /api/ to the proxy
       // (played here by a Playwright route), so `same-origin` sends the
       // cookie and `omit` still does not.
       await context.route(`${site.url}/api/**`, (route) => route.continue({ url: route.request().url().replace(site.url, credentialed.url) }));
-      const sameOrigin = {};
-      for (const mode of ['omit', 'same-origin']) {
-        await credentialed.clear();
-        await open('demo', { credentials: mode, 'page-size': '10' }, site.url);
-        await widget.settled();
-        assert.equal(await widget.rows.count(), 10, mode);
-        const [request] = await credentialed.requests();
-        sameOrigin[mode] = request.headers.cookie ?? 'none';
-      }
-      assert.deepEqual(sameOrigin, { omit: 'none', 'same-origin': '<present>' });
+      assert.deepEqual(await cookieSent(['omit', 'same-origin'], site.url), { omit: 'none', 'same-origin': '<present>' });
     } finally {
       await credentialed.stop();
     }
