@@ -235,7 +235,7 @@ if (want('parse')) {
 
   // 6. Drawing a 366-day chart, at the widths of issue 19's e2e (the
   // chart is drawn for its box): the slowest width's median counts.
-  const widths = [320, 360, 480, 768, 1280];
+  const widths = [320, 360, 480, 768, 1280, 1600];
   const chartTimes = await page.evaluate((widths) => widths.map((width) => {
     const out = [];
     for (let i = 0; i < 11; i += 1) { const t = performance.now(); window.wasmBindings.bench_chart(366, width); out.push(performance.now() - t); }
@@ -244,6 +244,40 @@ if (want('parse')) {
   const chart = Math.max(...chartTimes);
   figure('chart_366_ms', round(chart, 2), 'ms', '≤ 16.7 ms (one frame)', chart <= 16.7, `plotters SVG, labels sized by estimate (no DOM); by width ${widths.map((w, i) => `${w} px ${round(chartTimes[i], 2)} ms`).join(', ')}`);
   await page.close();
+
+  // 6b. The same in the browser, as a host's card changes width: from the
+  // element's new width to the new SVG in its shadow root (ResizeObserver,
+  // drawing, DOM), a year of `viral`, 11 resizes to each width.
+  const redrawPage = await newPage();
+  await redrawPage.goto(url('widget', 'viral', 100, { 'date-start': YEAR_AGO }));
+  await rowsEvent(redrawPage, 100);
+  const redraw = await redrawPage.evaluate(async (widths) => {
+    const host = document.querySelector('smart-link-clicks');
+    const root = host.shadowRoot;
+    const svgWidth = () => root.querySelector('.slc-plot svg')?.getAttribute('width');
+    const resize = (width) => new Promise((resolve) => {
+      const before = svgWidth();
+      const started = performance.now();
+      const observer = new MutationObserver(() => {
+        if (svgWidth() !== before) { observer.disconnect(); resolve(performance.now() - started); }
+      });
+      observer.observe(root, { subtree: true, childList: true, attributes: true });
+      host.style.width = `${width}px`;
+    });
+    const times = {};
+    for (const width of widths) {
+      times[width] = [];
+      for (let i = 0; i < 11; i += 1) {
+        await resize(width + 40);
+        times[width].push(await resize(width));
+      }
+      times[width] = times[width].sort((a, b) => a - b)[5];
+    }
+    return times;
+  }, widths);
+  const slowest = Math.max(...Object.values(redraw));
+  figure('chart_redraw_ms', round(slowest, 1), 'ms, resize to new SVG', '≤ 33.4 ms (two frames)', slowest <= 33.4, `366 days in the page, ResizeObserver to the SVG in the DOM; by width ${widths.map((w) => `${w} px ${round(redraw[w], 1)} ms`).join(', ')}`);
+  await redrawPage.close();
 }
 
 // 7. Memory after 200 page flips over after 1 (the baseline alongside, as a

@@ -6,7 +6,8 @@ use crate::day::UtcDay;
 use crate::format::{clicks_label, group_thousands};
 use crate::model::ChartEntry;
 use crate::svg::{svg_document, SvgWriter};
-use plotters::coord::ranged1d::SegmentValue;
+use plotters::coord::ranged1d::{SegmentValue, SegmentedCoord};
+use plotters::coord::types::RangedCoordusize;
 use plotters::prelude::*;
 
 /// The width the chart is drawn for until its box has been measured, in
@@ -15,7 +16,7 @@ pub const DEFAULT_CHART_WIDTH: u32 = 720;
 /// The narrowest and widest the chart is drawn for.
 const CHART_WIDTHS: (u32, u32) = (240, 1600);
 /// At most this many date labels along the x axis.
-pub const MAX_X_LABELS: usize = 8;
+pub const MAX_X_LABELS: usize = 12;
 /// Room one x label needs, so no label touches the next: `Nov 2026` in
 /// the 12 px label font, and a gap.
 const X_LABEL_ROOM: u32 = 64;
@@ -49,6 +50,53 @@ pub fn chart_size(width: u32) -> (u32, u32) {
 pub fn x_label_count(width: u32, count: usize) -> usize {
     let room = width.saturating_sub(Y_LABEL_AREA + MARGINS.0 + MARGINS.1) / X_LABEL_ROOM;
     (room as usize).clamp(2, MAX_X_LABELS).min(count)
+}
+
+/// The space left empty on each side of a bar, in pixels, for `count`
+/// days across a chart `width` wide: about a tenth of a day's room, so
+/// bars stay bars at every width (none when a day has under 4 px).
+pub fn bar_gap(width: u32, count: usize) -> u32 {
+    let plot = width.saturating_sub(Y_LABEL_AREA + MARGINS.0 + MARGINS.1);
+    let day = f64::from(plot) / count.max(1) as f64;
+    if day < 4.0 {
+        0
+    } else {
+        ((day * 0.12).round() as u32).max(1)
+    }
+}
+
+/// The x axis: one segment per day. (plotters' integer ranges hold their
+/// end, so `0..count` would add an empty segment after the last day.)
+fn day_axis(count: usize) -> SegmentedCoord<RangedCoordusize> {
+    (0..count.saturating_sub(1)).into_segmented()
+}
+
+/// Where the bar of day `index` of `count` ends: where the next begins,
+/// or the axis's end for the last.
+fn bar_end(index: usize, count: usize) -> SegmentValue<usize> {
+    if index + 1 >= count {
+        SegmentValue::Last
+    } else {
+        SegmentValue::Exact(index + 1)
+    }
+}
+
+/// Which of `count` days get a date label on a chart `width` wide: every
+/// `step`-th, [`x_label_count`] at most, none so close to either end of
+/// the axis that its text would reach the y axis's labels or be cut.
+fn labelled_days(width: u32, count: usize) -> impl Fn(usize) -> bool {
+    let step = count.div_ceil(x_label_count(width, count).max(1)).max(1);
+    let plot = f64::from(width.saturating_sub(Y_LABEL_AREA + MARGINS.0 + MARGINS.1));
+    let day = plot / count.max(1) as f64;
+    // The y labels end 10 px left of the plot, and half the widest label
+    // (`30 Nov`) is under 20 px: a first label centred 10 px into the plot
+    // clears them; the last keeps 20 px from the drawing's right edge.
+    let first = ((10.0 / day - 0.5).ceil().max(0.0) as usize).min(step - 1);
+    let last_centre = f64::from(width) - 20.0;
+    move |index| {
+        let centre = f64::from(Y_LABEL_AREA + MARGINS.0) + day * (index as f64 + 0.5);
+        index % step == first && centre <= last_centre
+    }
 }
 
 /// One bar: a UTC day and its clicks.
@@ -170,20 +218,26 @@ pub fn render_chart_svg(points: &[DailyPoint], width: u32) -> Result<ChartSvg, S
             .margin_bottom(4)
             .x_label_area_size(22)
             .y_label_area_size(Y_LABEL_AREA)
-            .build_cartesian_2d((0..count).into_segmented(), 0u64..y_top)
+            .build_cartesian_2d(day_axis(count), 0u64..y_top)
             .map_err(|e| e.to_string())?;
         // A FontFamily, not "sans-serif": parsing a name lowercases it, which
         // links 12 KB of Unicode case tables.
         let label_style = (FontFamily::SansSerif, LABEL_SIZE).into_font().color(&fg);
+        // plotters offers every day; only every `step`-th is labelled, so
+        // the labels spread evenly over the width and never touch.
+        let labelled = labelled_days(size.0, count);
         let x_formatter = |value: &SegmentValue<usize>| match value {
-            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => x_label(points, *i),
-            SegmentValue::Last => String::new(),
+            SegmentValue::CenterOf(i) | SegmentValue::Exact(i) if labelled(*i) => {
+                x_label(points, *i)
+            }
+            _ => String::new(),
         };
         let y_formatter = |value: &u64| group_thousands(*value);
         chart
             .configure_mesh()
             .disable_x_mesh()
-            .x_labels(x_label_count(size.0, count))
+            .x_labels(count)
+            .set_tick_mark_size(LabelAreaPosition::Bottom, 0)
             .y_labels(5)
             .x_label_formatter(&x_formatter)
             .y_label_formatter(&y_formatter)
@@ -193,20 +247,13 @@ pub fn render_chart_svg(points: &[DailyPoint], width: u32) -> Result<ChartSvg, S
             .light_line_style(TRANSPARENT)
             .draw()
             .map_err(|e| e.to_string())?;
-        // Thin bars for long ranges would vanish under a margin.
-        let gap = if count > 120 {
-            0
-        } else if count > 45 {
-            1
-        } else {
-            3
-        };
+        let gap = bar_gap(size.0, count);
         chart
             .draw_series(points.iter().enumerate().map(|(index, point)| {
                 let mut rect = Rectangle::new(
                     [
                         (SegmentValue::Exact(index), 0),
-                        (SegmentValue::Exact(index + 1), point.clicks.min(y_top)),
+                        (bar_end(index, count), point.clicks.min(y_top)),
                     ],
                     bar.filled(),
                 );
@@ -275,6 +322,37 @@ mod tests {
             )
             .unwrap();
             assert_eq!(count_marks(&chart.svg), days, "{days} days");
+        }
+    }
+
+    /// Every bar keeps at least half its day's room and a gap to the
+    /// next where a day has room for one, at every width drawn.
+    #[test]
+    fn bars_keep_their_width_at_every_width() {
+        for width in [240, 296, 336, 440, 720, 1232, 1600] {
+            for days in [1, 7, 30, 90, 366] {
+                let chart = render_chart_svg(&points(days, |_| 10), width).unwrap();
+                let room = (chart.plot.right - chart.plot.left) / days as f64;
+                let widths: Vec<f64> = chart
+                    .svg
+                    .split("<rect")
+                    .skip(1)
+                    .filter_map(|r| r.split("width=\"").nth(1)?.split('"').next()?.parse().ok())
+                    .collect();
+                assert_eq!(widths.len(), days);
+                for bar in widths {
+                    assert!(
+                        bar >= (room * 0.5).floor() && bar >= 1.0,
+                        "{width} px, {days} days: a bar {bar} px of {room:.1}"
+                    );
+                    if room >= 5.0 {
+                        assert!(
+                            bar < room.ceil(),
+                            "{width} px, {days} days: no gap ({bar} of {room:.1})"
+                        );
+                    }
+                }
+            }
         }
     }
 
@@ -366,7 +444,7 @@ mod tests {
             for days in [7, 30, 366] {
                 let xs = labels_at(width, days);
                 assert!(
-                    !xs.is_empty() && xs.len() <= x_label_count(width, days) + 1,
+                    xs.len() >= 2 && xs.len() <= x_label_count(width, days),
                     "{width} px, {days} days: {} labels",
                     xs.len()
                 );

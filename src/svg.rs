@@ -146,7 +146,9 @@ impl DrawingBackend for SvgWriter<'_> {
                 "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
                 upper_left.0,
                 upper_left.1,
-                bottom_right.0 - upper_left.0,
+                // At least a pixel wide: a day narrower than a pixel (a
+                // year in a narrow card) still shows its bar.
+                (bottom_right.0 - upper_left.0).max(1),
                 bottom_right.1 - upper_left.1
             );
             self.fill_or_outline(fill, style.color());
@@ -207,7 +209,9 @@ impl DrawingBackend for SvgWriter<'_> {
         (x, y): BackendCoord,
     ) -> DrawResult {
         let color = style.color();
-        if color.alpha <= 0.0 {
+        // Nothing to see: an invisible colour, or a label left empty (the
+        // chart's days without a date label).
+        if color.alpha <= 0.0 || text.is_empty() {
             return Ok(());
         }
         let anchor = match style.anchor().h_pos {

@@ -73,7 +73,9 @@ pub fn ChartView(
     };
     let total = move || drawing.with(|d| d.as_ref().map_or(0, |d| d.total));
 
-    let on_pointer = move |ev: leptos::ev::MouseEvent| {
+    // Pointer events serve mouse, pen and touch alike: a tap (or a finger
+    // sliding along the chart) shows the day under it.
+    let on_pointer = move |ev: leptos::ev::PointerEvent| {
         let Some(target) = ev
             .current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -174,8 +176,11 @@ pub fn ChartView(
                     // formatted from parsed days, never a response string
                     // (chart::tests::response_text_never_reaches_the_svg).
                     inner_html=svg
-                    on:mousemove=on_pointer
-                    on:mouseleave=move |_| focused.set(None)
+                    on:pointermove=on_pointer
+                    on:pointerdown=on_pointer
+                    // A finger lifted leaves its day shown (until a tap
+                    // elsewhere blurs the chart); a mouse that leaves hides it.
+                    on:pointerleave=move |ev| if ev.pointer_type() != "touch" { focused.set(None) }
                     on:keydown=on_key
                     on:blur=move |_| focused.set(None)
                 ></div>

@@ -147,7 +147,7 @@ pub fn ClicksWidget(
             <FiltersBar control=control />
             <div class="slc-data">
                 <ChartView shown=shown />
-                <ClicksTable shown=shown />
+                <ClicksTable shown=shown busy=busy />
             </div>
             <Pager control=control shown=shown />
         </div>

@@ -19,6 +19,10 @@ use wasm_bindgen::JsCast;
 pub fn ClicksTable(
     /// The response on screen (none before the first answer).
     shown: RwSignal<Option<Shown>>,
+    /// Whether a request is in flight; before the first answer, the rows'
+    /// skeleton shows meanwhile. Default: false.
+    #[prop(into, optional)]
+    busy: Signal<bool>,
 ) -> impl IntoView {
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
     // New rows: the old index no longer names the same click.
@@ -79,6 +83,9 @@ pub fn ClicksTable(
                     <tbody on:click=open_details>{rows}</tbody>
                 </table>
                 <p class="slc-empty" hidden=move || row_count() != Some(0)>"No clicks on this page."</p>
+                // Stripes the height of a few rows while the first answer is
+                // on its way (style/widget.css), so the table has its place.
+                <div class="slc-rows-skeleton" aria-hidden="true" hidden=move || !busy.get() || row_count().is_some()></div>
             </div>
             <ClickDetails shown=shown selected=selected />
         </section>

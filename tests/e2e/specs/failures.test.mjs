@@ -320,4 +320,10 @@ describe('failures', () => {
       assert.doesNotMatch(await page.locator('smart-link-clicks').evaluate((e) => e.shadowRoot.textContent + e.outerHTML), /sk_live_do_not_leak/);
     });
   }
+
+  test('an address holding nothing but a key is left with no bare `?`', async () => {
+    await page.goto(`${site.url}/?Api-Key=sk_live_do_not_leak`);
+    await page.locator('.slc-page-notice[role="alert"]').waitFor();
+    assert.equal(await page.evaluate(() => location.href), `${site.url}/`);
+  });
 });

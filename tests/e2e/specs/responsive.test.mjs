@@ -25,7 +25,7 @@ after(async () => {
   await proxy?.stop();
 });
 
-const WIDTHS = [320, 360, 480, 768, 1280];
+const WIDTHS = [320, 360, 480, 768, 1280, 1600];
 // The contract's controls, by role and accessible name (CONTRACT 5).
 const CONTROLS = [
   ['textbox', 'From'], ['textbox', 'To'],
@@ -33,6 +33,18 @@ const CONTROLS = [
   ['button', 'First page'], ['button', 'Previous page'], ['button', 'Next page'], ['button', 'Last page'],
   ['combobox', 'Rows per page'], ['button', 'Download CSV'],
 ];
+
+/** A host page with the element in a card 340 px wide (at most the
+ * viewport's width), `theme` set on it, and `extra` markup after the card. */
+function cardPage(proxyUrl, theme, extra = '') {
+  return `<!doctype html><html lang="en"><head><title>Agency dashboard</title></head><body style="margin:16px;font-family:sans-serif">
+    <script>window.__windowErrors = []; addEventListener('error', (e) => window.__windowErrors.push(e.message));</script>
+    <main><h1 style="font-size:16px">Agency dashboard</h1>
+    <div id="card" style="width:340px;max-width:100%;border:1px solid #ccc;padding:0">
+      <smart-link-clicks proxy="${proxyUrl}" link-id="demo" theme="${theme}"></smart-link-clicks>
+    </div>${extra}</main>
+    </body></html>`;
+}
 
 /** Records the page's uncaught errors, including ResizeObserver loop errors. */
 function recordWindowErrors(page) {
@@ -61,6 +73,26 @@ function layoutOf(host) {
   });
 }
 
+/** Pairs of the chart's text labels whose boxes, as the browser lays them
+ * out in the widget's font, overlap. */
+function labelOverlaps(host) {
+  return host.evaluate((element) => {
+    const texts = [...element.shadowRoot.querySelectorAll('.slc-plot svg text')]
+      .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0);
+    const found = [];
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i].r;
+        const b = texts[j].r;
+        const apart = a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5;
+        if (!apart) found.push(`${texts[i].text} / ${texts[j].text}`);
+      }
+    }
+    return found;
+  });
+}
+
 /** Asserts the widget in `scope` fits and every control is visible,
  * inside the element and clickable: nothing covers its centre (a disabled
  * one too, such as `First page` on page 1). */
@@ -68,6 +100,8 @@ async function assertFits(scope, host, what) {
   // The chart is redrawn for its box within a frame of a width change.
   await host.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const layout = await layoutOf(host);
+  const overlaps = await labelOverlaps(host);
+  assert.deepEqual(overlaps, [], `${what}: chart labels overlap`);
   assert.ok(layout.rootOverflow <= 1, `${what}: the root overflows by ${layout.rootOverflow} px`);
   assert.ok(Math.abs(layout.svgDrawn - layout.plotBox) <= 1 || layout.plotBox < 240, `${what}: drawn ${layout.svgDrawn} px for a ${layout.plotBox} px box`);
   for (const [role, name] of CONTROLS) {
@@ -75,7 +109,12 @@ async function assertFits(scope, host, what) {
     const box = await control.boundingBox();
     assert.ok(box, `${what}: ${name} is visible`);
     assert.ok(box.x + box.width <= layout.rootRight + 1, `${what}: ${name} ends at ${box.x + box.width}, the widget at ${layout.rootRight}`);
-    assert.ok(box.height >= 24 || role === 'checkbox', `${what}: ${name} is ${box.height} px tall`);
+    // A checkbox's target is its whole label (a click on the text toggles it).
+    const target = role === 'checkbox' ? await control.evaluate((input) => {
+      const r = input.closest('label').getBoundingClientRect();
+      return { width: r.width, height: r.height };
+    }) : box;
+    assert.ok(target.height >= 24 && target.width >= 24, `${what}: ${name}'s target is ${target.width}×${target.height} px`);
     await control.scrollIntoViewIfNeeded();
     const reachable = await control.evaluate((element) => {
       const r = element.getBoundingClientRect();
@@ -114,24 +153,53 @@ describe('responsive', () => {
     await page.close();
   });
 
-  test('an element in a 340 px card fits, and follows the card from 1,000 to 400 px and back', async () => {
+  test('an element in a 340 px card fits at every viewport width, in light, dark and auto with a dark preference, and axe finds nothing serious', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    for (const width of WIDTHS) {
+      for (const [theme, preference] of [['light', 'light'], ['dark', 'light'], ['auto', 'dark']]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme: preference });
+        await page.setContent(cardPage(proxy.url, theme));
+        await page.addScriptTag({ type: 'module', url: `${site.url}/smart-link-clicks.js` });
+        const widget = new WidgetPage(page, page.locator('#card'));
+        await widget.settled();
+        const what = `a 340 px card, ${width} px viewport, theme ${theme}, ${preference} preference`;
+        await assertFits(widget.scope, widget.host, what);
+        // Dark themes are dark all through, the browser's own parts of the
+        // date inputs and the scroll bars included (color-scheme).
+        const scheme = await widget.host.evaluate((host) => {
+          const input = host.shadowRoot.querySelector('input[type="date"]');
+          return { scheme: getComputedStyle(input).colorScheme, background: getComputedStyle(host.shadowRoot.querySelector('.slc-root')).backgroundColor };
+        });
+        const dark = theme === 'dark' || preference === 'dark';
+        assert.equal(scheme.scheme, dark ? 'dark' : 'normal', `${what}: color-scheme`);
+        assert.equal(scheme.background, dark ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)', `${what}: background`);
+        if (width === 320 || width === 1280) {
+          await page.addScriptTag({ content: axeSource });
+          const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+          const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          assert.deepEqual(bad.map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.length})`), []);
+          await page.locator('#card').screenshot({ path: path.join(outputDir, `responsive-card-340-${width}-${theme}.png`) });
+        }
+        assert.deepEqual(await page.evaluate(() => window.__windowErrors), [], `${what}: window errors`);
+      }
+    }
+    await page.emulateMedia({ colorScheme: null });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('an element in a card follows the card from 1,000 to 400 px and back, and takes 640 px in a flex row', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
-    await page.setContent(`<!doctype html><html><body style="margin:16px;font-family:sans-serif">
-      <script>window.__windowErrors = []; addEventListener('error', (e) => window.__windowErrors.push(e.message));</script>
-      <div id="card" style="width:340px;border:1px solid #ccc;padding:0">
-        <smart-link-clicks proxy="${proxy.url}" link-id="demo"></smart-link-clicks>
-      </div>
-      <div id="row" style="display:flex;gap:8px"><smart-link-clicks id="in-row" proxy="${proxy.url}" link-id="quiet"></smart-link-clicks></div>
-      </body></html>`);
+    await page.setContent(cardPage(proxy.url, 'auto', `<div id="row" style="display:flex;gap:8px"><smart-link-clicks id="in-row" proxy="${proxy.url}" link-id="quiet"></smart-link-clicks></div>`));
     await page.addScriptTag({ type: 'module', url: `${site.url}/smart-link-clicks.js` });
     const widget = new WidgetPage(page, page.locator('#card'));
     await widget.settled();
-    await assertFits(widget.scope, widget.host, 'a 340 px card');
     // In a flex row that gives it no width, the element does not collapse.
     const inRow = await page.locator('#in-row').evaluate((e) => e.getBoundingClientRect().width);
     assert.ok(inRow >= 600, `in a flex row: ${inRow} px wide`);
-    await page.locator('#card').screenshot({ path: path.join(outputDir, 'responsive-card-340.png') });
 
     // Resizing the card redraws the chart for it within a frame or two.
     const drawnAfterResize = (width) => page.evaluate(async (width) => {
@@ -206,5 +274,58 @@ describe('responsive', () => {
       assert.equal(new Set(texts).size, 3, `three different days: ${texts.join(' | ')}`);
     }
     await page.close();
+  });
+  test('on a touch screen, tapping a day shows its tooltip and keeps it; tapping another day moves it; a tap elsewhere hides it', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    const widget = new WidgetPage(page);
+    await page.goto(`${site.url}/?${new URLSearchParams({ proxy: proxy.url, 'link-id': 'demo' })}`);
+    await widget.settled();
+    const plot = page.locator('.slc-plot');
+    await plot.scrollIntoViewIfNeeded();
+    const box = await plot.boundingBox();
+    const tooltip = page.locator('.slc-tooltip');
+    const y = box.y + box.height / 2;
+    await page.touchscreen.tap(box.x + box.width * 0.3, y);
+    await tooltip.waitFor();
+    const first = await tooltip.innerText();
+    assert.match(first, /\(UTC\): [\d,]+ clicks?/);
+    // Still there after the finger has gone.
+    await page.waitForTimeout(400);
+    assert.equal(await tooltip.innerText(), first);
+    await page.touchscreen.tap(box.x + box.width * 0.8, y);
+    await page.waitForFunction((previous) => {
+      const tip = document.querySelector('smart-link-clicks').shadowRoot.querySelector('.slc-tooltip');
+      return tip && tip.textContent !== previous;
+    }, first);
+    const tip = await tooltip.boundingBox();
+    const root = await page.locator('.slc-root').boundingBox();
+    assert.ok(tip.x >= root.x - 1 && tip.x + tip.width <= root.x + root.width + 1, 'the tooltip stays inside the widget');
+    await page.touchscreen.tap(root.x + 20, root.y + 10);
+    await tooltip.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  test('while the first answer is on its way, a skeleton of the chart and rows holds their place, and nothing above the rows moves when it arrives', async () => {
+    for (const width of [360, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${site.url}/?${new URLSearchParams({ proxy: proxy.url, 'link-id': 'demo+delay1500' })}`);
+      const skeleton = page.locator('.slc-rows-skeleton');
+      await skeleton.waitFor({ state: 'visible' });
+      const places = () => page.evaluate(() => {
+        const root = document.querySelector('smart-link-clicks').shadowRoot;
+        const top = (selector) => Math.round(root.querySelector(selector).getBoundingClientRect().top);
+        return { table: top('.slc-table-scroll'), chart: top('.slc-chart'), filters: top('.slc-filters') };
+      });
+      const before = await places();
+      assert.ok((await skeleton.boundingBox()).height >= 200, `${width} px: the rows' skeleton has height`);
+      assert.ok(await page.locator('.slc-chart-placeholder').isVisible(), `${width} px: the chart's placeholder shows`);
+      const widget = new WidgetPage(page);
+      await widget.settled();
+      assert.ok(await widget.rows.count() > 0);
+      assert.deepEqual(await places(), before, `${width} px: the parts stay where they were`);
+      assert.equal(await skeleton.isVisible(), false);
+      await page.close();
+    }
   });
 });

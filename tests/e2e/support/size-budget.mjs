@@ -12,8 +12,10 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
  * HTTP-date `Retry-After`, the CSV's `(row)` column and its file name by
  * link id and range, timers cancelled when an element is removed); 156 KB
  * for issue 19 (153.2 → 155.3 KB: the chart drawn for its box's width with
- * a ResizeObserver, its placeholder, the anchored tooltip and day band). */
-export const BROTLI_BUDGET = 156 * 1024;
+ * a ResizeObserver, its placeholder, the anchored tooltip and day band);
+ * 158 KB for issue 19's second slice (155.6 → 157.1 KB: touch, the rows'
+ * skeleton, the compact layout, bars and labels spaced for the width). */
+export const BROTLI_BUDGET = 158 * 1024;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
