@@ -145,22 +145,23 @@ pub fn ChartView(
             // Measures the width the chart is drawn for; always laid out,
             // no height, so drawing never changes what it measures.
             <div class="slc-chart-width" node_ref=width_probe aria-hidden="true"></div>
-            // Before data: a placeholder of the chart's height, so nothing
-            // jumps when the chart arrives.
-            <p
+            // Before data, and when there is no chart to draw: a box of the
+            // chart's height, so nothing jumps when the chart comes or goes.
+            <div
                 class="slc-chart-placeholder"
-                hidden=move || drawing.with(Option::is_some)
+                hidden=has_chart
                 style:height=move || width.get().map(|w| format!("{}px", chart_size(w).1))
-            ></p>
-            {move || drawing.with(|d| match d {
-                Some(Drawing { points, .. }) if points.is_empty() => {
-                    Some(view! { <p class="slc-empty">{"No daily data for this range.".to_string()}</p> })
-                }
-                Some(Drawing { chart: Err(why), .. }) => Some(view! {
-                    <p class="slc-empty">{format!("The chart could not be drawn: {why}")}</p>
-                }),
-                _ => None,
-            })}
+            >
+                {move || drawing.with(|d| match d {
+                    Some(Drawing { points, .. }) if points.is_empty() => {
+                        Some(view! { <p class="slc-empty">{"No daily data for this range.".to_string()}</p> })
+                    }
+                    Some(Drawing { chart: Err(why), .. }) => Some(view! {
+                        <p class="slc-empty">{format!("The chart could not be drawn: {why}")}</p>
+                    }),
+                    _ => None,
+                })}
+            </div>
             // Built once and updated in place, not rebuilt per drawing: a
             // rebuilt tooltip would leave a dead subscriber on `focused`
             // per redraw (Leptos keeps them until the signal's owner goes),

@@ -147,7 +147,7 @@ pub fn ClicksWidget(
             <FiltersBar control=control />
             <div class="slc-data">
                 <ChartView shown=shown />
-                <ClicksTable shown=shown busy=busy />
+                <ClicksTable shown=shown waiting=Signal::derive(move || busy.get() || retry_at.with(Option::is_some)) />
             </div>
             <Pager control=control shown=shown />
         </div>

@@ -19,10 +19,11 @@ use wasm_bindgen::JsCast;
 pub fn ClicksTable(
     /// The response on screen (none before the first answer).
     shown: RwSignal<Option<Shown>>,
-    /// Whether a request is in flight; before the first answer, the rows'
-    /// skeleton shows meanwhile. Default: false.
+    /// Whether an answer is on its way (a request in flight, or a retry
+    /// waiting); before the first answer, the rows' skeleton shows
+    /// meanwhile. Default: false.
     #[prop(into, optional)]
-    busy: Signal<bool>,
+    waiting: Signal<bool>,
 ) -> impl IntoView {
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
     // New rows: the old index no longer names the same click.
@@ -85,7 +86,7 @@ pub fn ClicksTable(
                 <p class="slc-empty" hidden=move || row_count() != Some(0)>"No clicks on this page."</p>
                 // Stripes the height of a few rows while the first answer is
                 // on its way (style/widget.css), so the table has its place.
-                <div class="slc-rows-skeleton" aria-hidden="true" hidden=move || !busy.get() || row_count().is_some()></div>
+                <div class="slc-rows-skeleton" aria-hidden="true" hidden=move || !waiting.get() || row_count().is_some()></div>
             </div>
             <ClickDetails shown=shown selected=selected />
         </section>

@@ -62,11 +62,15 @@ function layoutOf(host) {
     const root = element.shadowRoot.querySelector('.slc-root');
     const svg = element.shadowRoot.querySelector('.slc-plot svg');
     const plotBox = element.shadowRoot.querySelector('.slc-plot-wrap');
+    const container = element.parentElement.getBoundingClientRect();
     return {
       element: element.getBoundingClientRect().width,
+      hostRight: element.getBoundingClientRect().right,
+      containerRight: container.right,
+      pageOverflow: document.documentElement.scrollWidth - innerWidth,
       rootOverflow: root.scrollWidth - root.clientWidth,
-      svg: svg.getBoundingClientRect().width,
-      svgDrawn: Number(svg.getAttribute('width')),
+      svg: svg?.getBoundingClientRect().width ?? 0,
+      svgDrawn: Number(svg?.getAttribute('width') ?? 0),
       plotBox: plotBox.clientWidth,
       rootRight: root.getBoundingClientRect().right,
     };
@@ -104,6 +108,9 @@ async function assertFits(scope, host, what) {
   assert.deepEqual(overlaps, [], `${what}: chart labels overlap`);
   assert.ok(layout.rootOverflow <= 1, `${what}: the root overflows by ${layout.rootOverflow} px`);
   assert.ok(Math.abs(layout.svgDrawn - layout.plotBox) <= 1 || layout.plotBox < 240, `${what}: drawn ${layout.svgDrawn} px for a ${layout.plotBox} px box`);
+  assert.ok(layout.svg <= layout.plotBox + 0.5, `${what}: the SVG is ${layout.svg} px wide in a ${layout.plotBox} px box`);
+  assert.ok(layout.rootRight <= layout.hostRight + 0.5 && layout.hostRight <= layout.containerRight + 0.5, `${what}: the widget (${layout.rootRight}) stays inside its element (${layout.hostRight}) and container (${layout.containerRight})`);
+  assert.ok(layout.pageOverflow <= 0, `${what}: the page scrolls sideways by ${layout.pageOverflow} px`);
   for (const [role, name] of CONTROLS) {
     const control = scope.getByRole(role, { name, exact: true });
     const box = await control.boundingBox();
@@ -193,13 +200,20 @@ describe('responsive', () => {
   test('an element in a card follows the card from 1,000 to 400 px and back, and takes 640 px in a flex row', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
-    await page.setContent(cardPage(proxy.url, 'auto', `<div id="row" style="display:flex;gap:8px"><smart-link-clicks id="in-row" proxy="${proxy.url}" link-id="quiet"></smart-link-clicks></div>`));
+    await page.setContent(cardPage(proxy.url, 'auto', `<div id="row" style="display:flex;gap:8px"><smart-link-clicks id="in-row" proxy="${proxy.url}" link-id="quiet"></smart-link-clicks></div>
+      <div id="narrow-row" style="display:flex;width:340px"><smart-link-clicks proxy="${proxy.url}" link-id="quiet"></smart-link-clicks></div>`));
     await page.addScriptTag({ type: 'module', url: `${site.url}/smart-link-clicks.js` });
     const widget = new WidgetPage(page, page.locator('#card'));
     await widget.settled();
-    // In a flex row that gives it no width, the element does not collapse.
+    // In a flex row that gives it no width, the element does not collapse;
+    // in a narrow card's flex row, it still shrinks to the card.
     const inRow = await page.locator('#in-row').evaluate((e) => e.getBoundingClientRect().width);
     assert.ok(inRow >= 600, `in a flex row: ${inRow} px wide`);
+    const inNarrowRow = await page.evaluate(() => {
+      const row = document.getElementById('narrow-row');
+      return { element: row.firstElementChild.getBoundingClientRect().right, row: row.getBoundingClientRect().right };
+    });
+    assert.ok(inNarrowRow.element <= inNarrowRow.row + 0.5, `in a 340 px card's flex row, the element ends at ${inNarrowRow.element}, the card at ${inNarrowRow.row}`);
 
     // Resizing the card redraws the chart for it within a frame or two.
     const drawnAfterResize = (width) => page.evaluate(async (width) => {
@@ -327,5 +341,47 @@ describe('responsive', () => {
       assert.equal(await skeleton.isVisible(), false);
       await page.close();
     }
+  });
+
+  test('a year of days keeps its date labels apart from each other and from the y axis, at 320 and 1,280 px', async () => {
+    const page = await browser.newPage();
+    const widget = new WidgetPage(page);
+    const yearAgo = new Date(Date.now() - 365 * 864e5).toISOString().slice(0, 10);
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${site.url}/?${new URLSearchParams({ proxy: proxy.url, 'link-id': 'demo', 'date-start': yearAgo })}`);
+      await widget.settled();
+      assert.equal(await widget.marks.count(), 366);
+      await assertFits(page, widget.host, `366 days at ${width} px`);
+      const labels = await page.locator('.slc-plot svg text').evaluateAll((texts) => texts.map((t) => t.textContent));
+      assert.ok(labels.filter((t) => /[A-Z][a-z]{2}$/.test(t)).length >= 2, `date labels at ${width} px: ${labels.join(', ')}`);
+    }
+    await page.close();
+  });
+
+  test('with no clicks, and with an error before any data, the layout keeps its places and fits at 320 px, Retry included', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+    const widget = new WidgetPage(page);
+    const heightOfChart = () => page.locator('.slc-chart').evaluate((e) => Math.round(e.getBoundingClientRect().height));
+    await page.goto(`${site.url}/?${new URLSearchParams({ proxy: proxy.url, 'link-id': 'demo+delay800' })}`);
+    await page.locator('.slc-rows-skeleton').waitFor();
+    const loadingHeight = await heightOfChart();
+    await widget.settled();
+    assert.equal(await heightOfChart(), loadingHeight, 'the chart takes the placeholder\'s height');
+    for (const [linkId, what] of [['empty', 'no clicks'], ['demo+401', 'an error']]) {
+      await page.goto(`${site.url}/?${new URLSearchParams({ proxy: proxy.url, 'link-id': linkId })}`);
+      if (linkId === 'empty') await widget.settled();
+      else await widget.error.waitFor();
+      assert.equal(await heightOfChart(), loadingHeight, `${what}: the chart keeps its height`);
+      const layout = await layoutOf(widget.host);
+      assert.ok(layout.rootOverflow <= 1 && layout.pageOverflow <= 0, `${what}: nothing overflows (${JSON.stringify(layout)})`);
+      if (linkId !== 'empty') {
+        const retry = widget.button('Retry');
+        const box = await retry.boundingBox();
+        assert.ok(box.height >= 24 && box.x + box.width <= layout.rootRight + 1, `Retry is a target inside the widget (${JSON.stringify(box)})`);
+        await retry.click();
+      }
+    }
+    await page.close();
   });
 });
