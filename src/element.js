@@ -15,6 +15,7 @@ const PROPERTIES = {
   includeDuplicates: 'include-duplicates',
   credentials: 'credentials',
   theme: 'theme',
+  period: 'period',
 };
 
 // `observed`: the attribute names to observe, an array from Rust

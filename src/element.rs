@@ -334,6 +334,7 @@ fn property_value(settings: &Settings, f: &Filters, name: &str) -> JsValue {
         "includeDuplicates" => JsValue::from(f.include_duplicates),
         "credentials" => JsValue::from_str(settings.credentials.as_str()),
         "theme" => JsValue::from_str(settings.theme.as_str()),
+        "period" => JsValue::from_str(f.period.name()),
         _ => JsValue::UNDEFINED,
     }
 }

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FiltersDetail {
+    /// The period (`30d`, `last-month`, `custom`…).
+    pub period: String,
     /// First UTC day, `YYYY-MM-DD`.
     pub date_start: String,
     /// Last UTC day, `YYYY-MM-DD`.
@@ -27,6 +29,7 @@ pub struct FiltersDetail {
 impl From<&Filters> for FiltersDetail {
     fn from(f: &Filters) -> Self {
         Self {
+            period: f.period.name().to_string(),
             date_start: f.date_start.to_string(),
             date_end: f.date_end.to_string(),
             page_size: f.page_size,
@@ -39,15 +42,23 @@ impl From<&Filters> for FiltersDetail {
 
 impl FiltersDetail {
     /// The filters as configuration names and values (the standalone page's
-    /// query string), in CONTRACT 2 order.
-    pub fn config_pairs(&self) -> [(&'static str, String); 6] {
+    /// query string), in CONTRACT 2 order, `period` first; `None` for a
+    /// name to leave out: the dates of a named period, which a shared link
+    /// resolves again against its own today (CONTRACT 7).
+    pub fn config_pairs(&self) -> [(&'static str, Option<String>); 7] {
+        let custom = self.period == "custom";
+        let date = |value: &String| custom.then(|| value.clone());
         [
-            ("date-start", self.date_start.clone()),
-            ("date-end", self.date_end.clone()),
-            ("page-size", self.page_size.to_string()),
-            ("page", self.page.to_string()),
-            ("include-bots", self.include_bots.to_string()),
-            ("include-duplicates", self.include_duplicates.to_string()),
+            ("period", Some(self.period.clone())),
+            ("date-start", date(&self.date_start)),
+            ("date-end", date(&self.date_end)),
+            ("page-size", Some(self.page_size.to_string())),
+            ("page", Some(self.page.to_string())),
+            ("include-bots", Some(self.include_bots.to_string())),
+            (
+                "include-duplicates",
+                Some(self.include_duplicates.to_string()),
+            ),
         ]
     }
 }
@@ -97,16 +108,27 @@ mod tests {
         // (serde_json writes an f64 with its `.0`; JavaScript reads a number.)
         assert_eq!(
             serde_json::to_string(&load).unwrap(),
-            r#"{"filters":{"dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":100,"page":1,"includeBots":true,"includeDuplicates":true},"clicksTotal":3300.0,"rowCount":100.0}"#
+            r#"{"filters":{"period":"30d","dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":100,"page":1,"includeBots":true,"includeDuplicates":true},"clicksTotal":3300.0,"rowCount":100.0}"#
         );
         let change: ChangeDetail = serde_json::from_str(
-            r#"{"filters":{"dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":50,"page":2,"includeBots":false,"includeDuplicates":true}}"#,
+            r#"{"filters":{"period":"custom","dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":50,"page":2,"includeBots":false,"includeDuplicates":true}}"#,
         )
         .unwrap();
-        assert_eq!(change.filters.config_pairs()[3], ("page", "2".to_string()));
-        assert_eq!(
-            change.filters.config_pairs()[4],
-            ("include-bots", "false".to_string())
-        );
+        let pairs = change.filters.config_pairs();
+        assert_eq!(pairs[0], ("period", Some("custom".to_string())));
+        assert_eq!(pairs[1], ("date-start", Some("2026-10-25".to_string())));
+        assert_eq!(pairs[4], ("page", Some("2".to_string())));
+        assert_eq!(pairs[5], ("include-bots", Some("false".to_string())));
+    }
+
+    /// A named period's link keeps meaning "the last 7 days": its dates
+    /// are left out of the address.
+    #[test]
+    fn a_named_period_leaves_its_dates_out() {
+        let today = UtcDay::parse("2026-11-23").unwrap();
+        let filters = Filters::defaults(today).with_period(crate::period::Period::Last7Days, today);
+        let pairs = FiltersDetail::from(&filters).config_pairs();
+        assert_eq!(pairs[0], ("period", Some("7d".to_string())));
+        assert_eq!((pairs[1].1.clone(), pairs[2].1.clone()), (None, None));
     }
 }

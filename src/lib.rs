@@ -4,7 +4,7 @@
 //!
 //! Pure logic (no DOM) lives in `api`, `chart`, `columns`, `config`, `csv`,
 //! `day`, `event_detail`, `format`, `lenient`, `model`, `pagination`,
-//! `query` and `svg`, tested natively; the components and the browser glue
+//! `period`, `query` and `svg`, tested natively; the components and the browser glue
 //! (`browser`, `client`, `request`, `element`, `standalone`) wire signals
 //! to it.
 
@@ -21,6 +21,7 @@ pub mod format;
 pub mod lenient;
 pub mod model;
 pub mod pagination;
+pub mod period;
 pub mod query;
 pub mod svg;
 

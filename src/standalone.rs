@@ -150,7 +150,10 @@ fn show_widget(
 fn replace_query(window: &Window, change: &ChangeDetail) -> Result<(), JsValue> {
     let params = UrlSearchParams::new_with_str(&window.location().search()?)?;
     for (name, value) in change.filters.config_pairs() {
-        params.set(name, &value);
+        match value {
+            Some(value) => params.set(name, &value),
+            None => params.delete(name),
+        }
     }
     replace_search(window, &String::from(params.to_string()))
 }

@@ -1,7 +1,13 @@
 // Type declarations for the <smart-link-clicks> custom element.
 
 /** The current view, as `filters` and every event report it. */
+/** A named range (CONTRACT 7), resolved against today (UTC), or `custom`. */
+export type SmartLinkClicksPeriod =
+  'today' | 'yesterday' | '7d' | '30d' | '90d' | 'this-month' | 'last-month' | 'ytd' | '12mo' | 'custom';
+
 export interface SmartLinkClicksFilters {
+  /** The period the dates come from; `custom` for dates of one's own. */
+  period: SmartLinkClicksPeriod;
   /** First UTC day, `YYYY-MM-DD`. */
   dateStart: string;
   /** Last UTC day, `YYYY-MM-DD`. */
@@ -60,6 +66,8 @@ export interface SmartLinkClicksElement extends HTMLElement {
   credentials: 'omit' | 'same-origin' | 'include';
   /** Attribute `theme`; default `auto`. */
   theme: 'light' | 'dark' | 'auto';
+  /** Attribute `period`; default `30d`, or `custom` when `date-start` or `date-end` is given. A named period wins over dates given with it. */
+  period: SmartLinkClicksPeriod;
   /** Extra request headers for the proxy (e.g. `X-Dashboard-Session`): string values only; any other value (or one beyond Latin-1) is not sent and a notice names the header. Refused likewise: key or secret names in any spelling (`Authorization`, `X-API-Key`, `Token`, `Secret`, `Password`), the browser's forbidden headers (`Cookie`, `Host`, `Origin`, `Proxy-*`, `Sec-*`, ...) and `Forwarded`/`X-Forwarded-*`. */
   headers: Record<string, string>;
   /** The current filters (read-only); before the widget has mounted, as its attributes give them. */

@@ -1,19 +1,13 @@
-//! The filters (`part="filters"`): `From`, `To`, `Include bots`,
-//! `Include duplicates`, and quick ranges. Every change goes back to page 1.
+//! The filters (`part="filters"`): `Period`, `From`, `To`, `Previous
+//! period` / `Next period`, `Include bots`, `Include duplicates`. Every
+//! change goes back to page 1.
 
 use super::state::ViewControl;
 use crate::browser::today_utc;
 use crate::config::{edit_range, Filters, RangeEnd};
+use crate::period::{can_shift_forward, Period, Shift};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Quick ranges: days ending today, and their labels.
-const QUICK_RANGES: [(i32, &str); 4] = [
-    (7, "7 days"),
-    (30, "30 days"),
-    (90, "90 days"),
-    (365, "1 year"),
-];
 
 /// The filter controls.
 #[component]
@@ -36,6 +30,7 @@ pub fn FiltersBar(
             Ok((start, finish)) => {
                 problem.set(None);
                 control.change_filter(|f| {
+                    f.period = Period::Custom;
                     f.date_start = start;
                     f.date_end = finish;
                 });
@@ -52,25 +47,36 @@ pub fn FiltersBar(
         }
     };
 
-    let quick_range = move |days: i32| {
-        let end = today_utc();
-        problem.set(None);
-        control.change_filter(|f| {
-            f.date_end = end;
-            f.date_start = end.add_days(1 - days);
-        });
+    let on_period = move |ev: leptos::ev::Event| {
+        if let Some(period) = Period::parse(&event_target_value(&ev)) {
+            problem.set(None);
+            control.change(|f| f.with_period(period, today_utc()));
+        }
     };
+    let shift = move |way: Shift| {
+        problem.set(None);
+        control.change(|f| f.shifted(way, today_utc()));
+    };
+    // Today is read when the range changes; the widget may stay open past midnight.
+    let ends_today_or_later = move || filters.with(|f| !can_shift_forward(f.date_end, today_utc()));
 
     view! {
         <form class="slc-filters" part="filters" aria-label="Filters" on:submit=|ev| ev.prevent_default()>
+            // Named by aria-label: a label around a select would take the
+            // options' text into its name.
+            <label class="slc-field slc-period">
+                <span aria-hidden="true">"Period"</span>
+                <select aria-label="Period" on:change=on_period prop:value=move || filters.with(|f| f.period.name())>
+                    {Period::ALL.map(|p| view! { <option value=p.name()>{p.label()}</option> })}
+                </select>
+            </label>
             {date_field(filters, "From", RangeEnd::Start, on_date)}
             {date_field(filters, "To", RangeEnd::End, on_date)}
-            <span class="slc-utc-note">"UTC days"</span>
-            <div class="slc-quick" role="group" aria-label="Quick ranges">
-                {QUICK_RANGES.map(|(days, label)| view! {
-                    <button type="button" class="slc-chip" on:click=move |_| quick_range(days)>{label}</button>
-                })}
+            <div class="slc-shift" role="group" aria-label="Move the range">
+                <button type="button" class="slc-button" aria-label="Previous period" title="Previous period (←)" on:click=move |_| shift(Shift::Back)>"‹"</button>
+                <button type="button" class="slc-button" aria-label="Next period" title="Next period (→)" disabled=ends_today_or_later on:click=move |_| shift(Shift::Forward)>"›"</button>
             </div>
+            <span class="slc-utc-note">"UTC days"</span>
             {flag_checkbox(control, "Include bots", |f| f.include_bots, |f, on| f.include_bots = on)}
             {flag_checkbox(control, "Include duplicates", |f| f.include_duplicates, |f, on| f.include_duplicates = on)}
             {move || problem.get().map(|p| view! { <p class="slc-field-problem" role="alert">{p}</p> })}

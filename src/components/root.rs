@@ -9,9 +9,11 @@ use super::state::{emit, EventSink, Shown, ViewControl, WidgetEvent};
 use super::summary::Summary;
 use super::table::ClicksTable;
 use crate::api::FetchError;
+use crate::browser::today_utc;
 use crate::client::FetchOutcome;
 use crate::config::{ConfigIssue, Filters, Settings};
 use crate::pagination::PageWindow;
+use crate::period::Shift;
 use crate::query::{plan_request, RequestPlan};
 use crate::request::{LoadListener, RequestLoop};
 use gloo_timers::callback::Timeout;
@@ -20,6 +22,7 @@ use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 use std::rc::Rc;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// How long a request runs before the data on screen is dimmed as stale.
 const DIM_AFTER_MS: u32 = 300;
@@ -135,12 +138,18 @@ pub fn ClicksWidget(
         online.remove();
         visibility.remove();
     });
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if let Some(way) = shift_for_key(&ev) {
+            ev.prevent_default();
+            control.change(|f| f.shifted(way, today_utc()));
+        }
+    };
     let blocked = move || plan.with(|p| p.as_ref().err().copied());
     let stale = move || slow.get() && shown.with(|s| s.is_some());
     let theme = move || format!("slc-root slc-theme-{}", settings.with(|s| s.theme.as_str()));
 
     view! {
-        <div class=theme aria-busy=move || busy.get().to_string() class:slc-loading=stale>
+        <div class=theme aria-busy=move || busy.get().to_string() class:slc-loading=stale on:keydown=on_key>
             <Notices issues=issues blocked=Signal::derive(blocked) />
             <ErrorBanner error=error retry_at=retry_at retry=retry cancel=cancel />
             <Summary shown=shown filters=filters busy=busy />
@@ -151,6 +160,41 @@ pub fn ClicksWidget(
             </div>
             <Pager control=control shown=shown />
         </div>
+    }
+}
+
+/// The shift ← or → asks for (CONTRACT 7), unless the key is another
+/// control's: in a text or date field, with a modifier, or already handled
+/// (the chart's arrows move its day).
+fn shift_for_key(ev: &web_sys::KeyboardEvent) -> Option<Shift> {
+    if ev.default_prevented() || ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+        return None;
+    }
+    let in_text = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| match e.tag_name().as_str() {
+            "TEXTAREA" => true,
+            "INPUT" => !matches!(
+                e.get_attribute("type").as_deref(),
+                Some(
+                    "checkbox"
+                        | "radio"
+                        | "button"
+                        | "submit"
+                        | "reset"
+                        | "range"
+                        | "color"
+                        | "file"
+                )
+            ),
+            _ => false,
+        });
+    match ev.key().as_str() {
+        _ if in_text => None,
+        "ArrowLeft" => Some(Shift::Back),
+        "ArrowRight" => Some(Shift::Forward),
+        _ => None,
     }
 }
 

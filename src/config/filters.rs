@@ -1,7 +1,8 @@
-//! The view: date range, bots, duplicates, page size and page, their
-//! defaults, and a person's edit of the range.
+//! The view: period and date range, bots, duplicates, page size and page,
+//! their defaults, and a person's edits of the range.
 
 use crate::day::UtcDay;
+use crate::period::{can_shift_forward, shift_range, Period, Shift};
 
 /// Rows per page when none (or an unusable value) is given.
 pub const DEFAULT_PAGE_SIZE: u32 = 100;
@@ -15,6 +16,9 @@ pub const MAX_RANGE_DAYS: i32 = 3660;
 /// What the person is looking at: the filters and the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Filters {
+    /// The named range the dates come from, or `Custom`. Default `30d`
+    /// (`Custom` when dates are given).
+    pub period: Period,
     /// First UTC day. Default 29 days before `date_end`.
     pub date_start: UtcDay,
     /// Last UTC day. Default today (UTC).
@@ -34,6 +38,7 @@ impl Filters {
     /// of 100 rows, bots and duplicates included.
     pub fn defaults(today: UtcDay) -> Self {
         Self {
+            period: Period::Last30Days,
             date_start: today.add_days(1 - DEFAULT_RANGE_DAYS),
             date_end: today,
             page_size: DEFAULT_PAGE_SIZE,
@@ -49,6 +54,31 @@ impl Filters {
         change(&mut next);
         next.page = 1;
         next
+    }
+
+    /// The view on `period` resolved against `today` (`Custom` keeps the
+    /// dates), from page 1.
+    pub fn with_period(self, period: Period, today: UtcDay) -> Self {
+        self.with_filter_change(|f| {
+            f.period = period;
+            if let Some((start, end)) = period.range(today) {
+                (f.date_start, f.date_end) = (start, end);
+            }
+        })
+    }
+
+    /// The view with its range moved one step `way` by its own length
+    /// (`Previous period`, `Next period`, ← and →): a `Custom` range from
+    /// then on, from page 1. Unchanged forward when the range already ends
+    /// `today` or later.
+    pub fn shifted(self, way: Shift, today: UtcDay) -> Self {
+        if way == Shift::Forward && !can_shift_forward(self.date_end, today) {
+            return self;
+        }
+        self.with_filter_change(|f| {
+            (f.date_start, f.date_end) = shift_range(f.period, f.date_start, f.date_end, way);
+            f.period = Period::Custom;
+        })
     }
 
     /// True when anything other than the page differs.
@@ -86,6 +116,60 @@ pub fn edit_range(filters: &Filters, end: RangeEnd, raw: &str) -> Result<(UtcDay
 #[cfg(test)]
 mod edit_tests {
     use super::*;
+
+    #[test]
+    fn periods_and_shifts_change_the_view_from_page_one() {
+        let today = UtcDay::parse("2026-12-02").unwrap();
+        let day = |s| UtcDay::parse(s).unwrap();
+        let on_page_3 = Filters {
+            page: 3,
+            ..Filters::defaults(today)
+        };
+        let last_month = on_page_3.with_period(Period::LastMonth, today);
+        assert_eq!(
+            (
+                last_month.period,
+                last_month.date_start,
+                last_month.date_end,
+                last_month.page
+            ),
+            (Period::LastMonth, day("2026-11-01"), day("2026-11-30"), 1)
+        );
+        // Shifting back from last month: October, whole, and custom from then on.
+        let back = Filters {
+            page: 2,
+            ..last_month
+        }
+        .shifted(Shift::Back, today);
+        assert_eq!(
+            (back.period, back.date_start, back.date_end, back.page),
+            (Period::Custom, day("2026-10-01"), day("2026-10-31"), 1)
+        );
+        let again = back.shifted(Shift::Back, today);
+        assert_eq!(
+            (again.date_start, again.date_end),
+            (day("2026-09-01"), day("2026-09-30"))
+        );
+        assert_eq!(
+            again.shifted(Shift::Forward, today),
+            Filters { page: 1, ..back }
+        );
+        // Forward stops at today: a range ending today does not move.
+        let week = on_page_3.with_period(Period::Last7Days, today);
+        assert_eq!(week.shifted(Shift::Forward, today), week);
+        let before = week.shifted(Shift::Back, today);
+        assert_eq!(
+            (before.date_start, before.date_end),
+            (day("2026-11-19"), day("2026-11-25"))
+        );
+        assert_eq!(before.shifted(Shift::Forward, today).date_end, today);
+        // Custom keeps the dates it has.
+        let custom = before.with_period(Period::Custom, today);
+        assert_eq!(
+            (custom.date_start, custom.date_end),
+            (before.date_start, before.date_end)
+        );
+    }
 
     #[test]
     fn editing_one_end_keeps_the_other_and_refuses_bad_ranges() {

@@ -14,6 +14,7 @@ pub use names::*;
 pub use settings::*;
 
 use crate::day::UtcDay;
+use crate::period::Period;
 
 /// A configuration value that was not used as given, said visibly.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,29 +114,50 @@ impl Config {
         };
 
         let mut filters = Filters::defaults(today);
-        let mut parse_day = |name: &str| -> Option<UtcDay> {
-            let raw = get(name)?;
-            let day = UtcDay::parse(raw.trim());
-            if day.is_none() {
+        // Dates given that parse: the range is then custom (CONTRACT 7).
+        let dates_given = ["date-start", "date-end"].iter().any(|name| {
+            get(name)
+                .and_then(|raw| UtcDay::parse(raw.trim()))
+                .is_some()
+        });
+        let period = match get("period").map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => Period::parse(raw).or_else(|| {
+                let fallback = if dates_given {
+                    Period::Custom
+                } else {
+                    Period::default()
+                };
+                let names: Vec<&str> = Period::ALL.iter().map(|p| p.name()).collect();
                 issue(
-                    name,
-                    format!("`{name}` \"{raw}\" is not a date (YYYY-MM-DD): using the default."),
+                    "period",
+                    format!(
+                        "`period` \"{raw}\" is not one of {}: using {}.",
+                        names.join(", "),
+                        fallback.name()
+                    ),
                 );
-            }
-            day
+                None
+            }),
         };
-        let end = parse_day("date-end");
-        let start = parse_day("date-start");
-        filters.date_end = end.unwrap_or(today);
-        filters.date_start = filters.date_end.add_days(1 - DEFAULT_RANGE_DAYS);
-        if let Some(start) = start {
-            let span = start.days_until(filters.date_end);
-            if span < 0 {
-                issue("date-start", format!("`date-start` {start} is after `date-end` {}: showing the 30 days ending {}.", filters.date_end, filters.date_end));
-            } else if span >= MAX_RANGE_DAYS {
-                issue("date-start", format!("The range from {start} is longer than {MAX_RANGE_DAYS} days: showing the 30 days ending {}.", filters.date_end));
-            } else {
-                filters.date_start = start;
+        match period.and_then(|p| Some((p, p.range(today)?))) {
+            // A named period resolves against today; dates given with it are not used.
+            Some((period, (start, end))) => {
+                (filters.period, filters.date_start, filters.date_end) = (period, start, end);
+                for name in ["date-start", "date-end"]
+                    .into_iter()
+                    .filter(|n| get(n).is_some())
+                {
+                    issue(name, format!("`{name}` is not used with `period` {}: showing {start} to {end}. Use `period` custom for dates of your own.", period.name()));
+                }
+            }
+            None => {
+                filters.period = if dates_given || period.is_some() {
+                    Period::Custom
+                } else {
+                    Period::default()
+                };
+                self::read_dates(&get, &mut issue, &mut filters, today);
             }
         }
         if let Some(raw) = get("page-size") {
@@ -196,6 +218,7 @@ impl Config {
             )* };
         }
         take_if_changed!(
+            period = "period",
             date_start = "date-start",
             date_end = "date-end",
             page_size = "page-size",
@@ -208,6 +231,48 @@ impl Config {
             merged.page = 1;
         }
         merged
+    }
+}
+
+/// Reads `date-start` and `date-end` into `filters` (a custom range): 30
+/// days ending `date-end` (default today) unless `date-start` gives a
+/// usable start; unusable values fall back, said through `issue`.
+fn read_dates<'a>(
+    get: &impl Fn(&str) -> Option<&'a str>,
+    issue: &mut impl FnMut(&str, String),
+    filters: &mut Filters,
+    today: UtcDay,
+) {
+    let mut parse_day = |name: &str| -> Option<UtcDay> {
+        let raw = get(name)?;
+        let day = UtcDay::parse(raw.trim());
+        if day.is_none() {
+            issue(
+                name,
+                format!("`{name}` \"{raw}\" is not a date (YYYY-MM-DD): using the default."),
+            );
+        }
+        day
+    };
+    let end = parse_day("date-end");
+    let start = parse_day("date-start");
+    filters.date_end = end.unwrap_or(today);
+    filters.date_start = filters.date_end.add_days(1 - DEFAULT_RANGE_DAYS);
+    if let Some(start) = start {
+        let span = start.days_until(filters.date_end);
+        if span < 0 {
+            issue(
+                "date-start",
+                format!(
+                    "`date-start` {start} is after `date-end` {}: showing the 30 days ending {}.",
+                    filters.date_end, filters.date_end
+                ),
+            );
+        } else if span >= MAX_RANGE_DAYS {
+            issue("date-start", format!("The range from {start} is longer than {MAX_RANGE_DAYS} days: showing the 30 days ending {}.", filters.date_end));
+        } else {
+            filters.date_start = start;
+        }
     }
 }
 
@@ -243,6 +308,97 @@ mod tests {
     fn default_start_follows_a_given_end() {
         let c = config(&[("date-end", "2026-02-10")]);
         assert_eq!(c.filters.date_start.to_string(), "2026-01-12");
+    }
+
+    #[test]
+    fn a_period_resolves_against_today_and_dates_make_the_range_custom() {
+        let c = config(&[("period", "7d")]);
+        assert_eq!(c.filters.period, Period::Last7Days);
+        assert_eq!(
+            (
+                c.filters.date_start.to_string(),
+                c.filters.date_end.to_string()
+            ),
+            ("2026-11-17".into(), "2026-11-23".into())
+        );
+        assert!(c.issues.is_empty());
+        assert_eq!(config(&[]).filters.period, Period::Last30Days);
+        let dated = config(&[("date-start", "2026-11-01")]);
+        assert_eq!(dated.filters.period, Period::Custom);
+        assert_eq!(dated.filters.date_start.to_string(), "2026-11-01");
+        // A named period wins over dates given with it, and says so.
+        let both = config(&[("period", "last-month"), ("date-start", "2026-01-01")]);
+        assert_eq!(
+            (
+                both.filters.period,
+                both.filters.date_start.to_string(),
+                both.filters.date_end.to_string()
+            ),
+            (Period::LastMonth, "2026-10-01".into(), "2026-10-31".into())
+        );
+        assert_eq!(both.issues.len(), 1);
+        assert!(
+            both.issues[0]
+                .message
+                .contains("not used with `period` last-month"),
+            "{:?}",
+            both.issues
+        );
+        let custom = config(&[
+            ("period", "custom"),
+            ("date-start", "2026-11-01"),
+            ("date-end", "2026-11-10"),
+        ]);
+        assert_eq!(
+            (custom.filters.period, custom.filters.date_start.to_string()),
+            (Period::Custom, "2026-11-01".into())
+        );
+        assert_eq!(
+            config(&[("period", "custom")])
+                .filters
+                .date_start
+                .to_string(),
+            "2026-10-25"
+        );
+        // Unknown: said, and the default (custom when dates are given).
+        let bad = config(&[("period", "week")]);
+        assert_eq!(bad.filters.period, Period::Last30Days);
+        assert!(
+            bad.issues[0]
+                .message
+                .contains("`period` \"week\" is not one of today, yesterday, 7d"),
+            "{:?}",
+            bad.issues
+        );
+        assert_eq!(
+            config(&[("period", "week"), ("date-end", "2026-11-10")])
+                .filters
+                .period,
+            Period::Custom
+        );
+        // A bad date is not a date given: the default period stays.
+        assert_eq!(
+            config(&[("date-start", "soon")]).filters.period,
+            Period::Last30Days
+        );
+    }
+
+    #[test]
+    fn a_new_period_attribute_takes_its_range() {
+        let before = config(&[("period", "30d")]);
+        let after = config(&[("period", "ytd")]);
+        let merged = before.merge_filters(
+            &after,
+            before
+                .filters
+                .with_filter_change(|f| f.include_bots = false),
+            &[],
+        );
+        assert_eq!(
+            (merged.period, merged.date_start.to_string()),
+            (Period::YearToDate, "2026-01-01".into())
+        );
+        assert!(!merged.include_bots, "what the person set stays");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! names alike), and the names refused because they would put a secret
 //! into a page.
 
-/// Every configuration name, in the order of CONTRACT 2.
-pub const NAMES: [&str; 10] = [
+/// Every configuration name, in the order of CONTRACT 2, then CONTRACT 7's.
+pub const NAMES: [&str; 11] = [
     "proxy",
     "link-id",
     "date-start",
@@ -14,6 +14,7 @@ pub const NAMES: [&str; 10] = [
     "include-duplicates",
     "credentials",
     "theme",
+    "period",
 ];
 
 /// The words that name a secret, each as its parts (`x`, `api`, `key`).
