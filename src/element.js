@@ -16,6 +16,7 @@ const PROPERTIES = {
   credentials: 'credentials',
   theme: 'theme',
   period: 'period',
+  compare: 'compare',
 };
 
 // `observed`: the attribute names to observe, an array from Rust

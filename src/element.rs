@@ -335,6 +335,7 @@ fn property_value(settings: &Settings, f: &Filters, name: &str) -> JsValue {
         "credentials" => JsValue::from_str(settings.credentials.as_str()),
         "theme" => JsValue::from_str(settings.theme.as_str()),
         "period" => JsValue::from_str(f.period.name()),
+        "compare" => JsValue::from_str(f.compare.name()),
         _ => JsValue::UNDEFINED,
     }
 }

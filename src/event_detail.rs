@@ -24,6 +24,8 @@ pub struct FiltersDetail {
     pub include_bots: bool,
     /// Whether duplicates are included.
     pub include_duplicates: bool,
+    /// What the range is compared with (`none`, `previous`, `year`).
+    pub compare: String,
 }
 
 impl From<&Filters> for FiltersDetail {
@@ -36,6 +38,7 @@ impl From<&Filters> for FiltersDetail {
             page: f.page,
             include_bots: f.include_bots,
             include_duplicates: f.include_duplicates,
+            compare: f.compare.name().to_string(),
         }
     }
 }
@@ -45,7 +48,7 @@ impl FiltersDetail {
     /// query string), in CONTRACT 2 order, `period` first; `None` for a
     /// name to leave out: the dates of a named period, which a shared link
     /// resolves again against its own today (CONTRACT 7).
-    pub fn config_pairs(&self) -> [(&'static str, Option<String>); 7] {
+    pub fn config_pairs(&self) -> [(&'static str, Option<String>); 8] {
         let custom = self.period == "custom";
         let date = |value: &String| custom.then(|| value.clone());
         [
@@ -58,6 +61,11 @@ impl FiltersDetail {
             (
                 "include-duplicates",
                 Some(self.include_duplicates.to_string()),
+            ),
+            // Left out when there is none, as it is by default.
+            (
+                "compare",
+                (self.compare != "none").then(|| self.compare.clone()),
             ),
         ]
     }
@@ -108,10 +116,10 @@ mod tests {
         // (serde_json writes an f64 with its `.0`; JavaScript reads a number.)
         assert_eq!(
             serde_json::to_string(&load).unwrap(),
-            r#"{"filters":{"period":"30d","dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":100,"page":1,"includeBots":true,"includeDuplicates":true},"clicksTotal":3300.0,"rowCount":100.0}"#
+            r#"{"filters":{"period":"30d","dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":100,"page":1,"includeBots":true,"includeDuplicates":true,"compare":"none"},"clicksTotal":3300.0,"rowCount":100.0}"#
         );
         let change: ChangeDetail = serde_json::from_str(
-            r#"{"filters":{"period":"custom","dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":50,"page":2,"includeBots":false,"includeDuplicates":true}}"#,
+            r#"{"filters":{"period":"custom","dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":50,"page":2,"includeBots":false,"includeDuplicates":true,"compare":"year"}}"#,
         )
         .unwrap();
         let pairs = change.filters.config_pairs();
@@ -119,6 +127,7 @@ mod tests {
         assert_eq!(pairs[1], ("date-start", Some("2026-10-25".to_string())));
         assert_eq!(pairs[4], ("page", Some("2".to_string())));
         assert_eq!(pairs[5], ("include-bots", Some("false".to_string())));
+        assert_eq!(pairs[7], ("compare", Some("year".to_string())));
     }
 
     /// A named period's link keeps meaning "the last 7 days": its dates

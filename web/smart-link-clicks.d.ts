@@ -18,6 +18,8 @@ export interface SmartLinkClicksFilters {
   page: number;
   includeBots: boolean;
   includeDuplicates: boolean;
+  /** What the range is compared with. */
+  compare: 'none' | 'previous' | 'year';
 }
 
 export interface SmartLinkClicksLoadDetail {
@@ -68,6 +70,8 @@ export interface SmartLinkClicksElement extends HTMLElement {
   theme: 'light' | 'dark' | 'auto';
   /** Attribute `period`; default `30d`, or `custom` when `date-start` or `date-end` is given. A named period wins over dates given with it. */
   period: SmartLinkClicksPeriod;
+  /** Attribute `compare`: `previous` (the period of equal length just before) or `year` (the same days a year earlier), fetched alongside and drawn dashed; default `none`. */
+  compare: 'none' | 'previous' | 'year';
   /** Extra request headers for the proxy (e.g. `X-Dashboard-Session`): string values only; any other value (or one beyond Latin-1) is not sent and a notice names the header. Refused likewise: key or secret names in any spelling (`Authorization`, `X-API-Key`, `Token`, `Secret`, `Password`), the browser's forbidden headers (`Cookie`, `Host`, `Origin`, `Proxy-*`, `Sec-*`, ...) and `Forwarded`/`X-Forwarded-*`. */
   headers: Record<string, string>;
   /** The current filters (read-only); before the widget has mounted, as its attributes give them. */

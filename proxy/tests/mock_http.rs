@@ -202,6 +202,17 @@ fn delay_and_stagger_slow_the_answer() {
     );
     let late_page = started.elapsed().as_millis();
     assert!((100..1000).contains(&late_page), "{late_page} ms");
+    // `slowextra`: only the one-row requests (the widget's extra figures) wait.
+    let started = std::time::Instant::now();
+    get(
+        &proxy,
+        "/api/smart-links/demo+slowextra600/clicks?limit=100",
+    );
+    let main = started.elapsed().as_millis();
+    assert!(main < 400, "the main request waited {main} ms");
+    let started = std::time::Instant::now();
+    get(&proxy, "/api/smart-links/demo+slowextra600/clicks?limit=1");
+    assert!(started.elapsed().as_millis() >= 600);
 }
 
 #[test]

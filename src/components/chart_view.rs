@@ -1,7 +1,7 @@
 //! The chart (`part="chart"`): plotters' SVG, an accessible name, and a
 //! tooltip with the day and its clicks on hover and on keyboard focus.
 
-use super::state::Shown;
+use super::state::{Compared, Shown};
 use crate::chart::{
     aria_label, chart_size, chart_width, daily_points, render_chart_svg, ChartSvg, DailyPoint,
 };
@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 #[derive(Debug, Clone, PartialEq)]
 struct Drawing {
     points: Vec<DailyPoint>,
+    range: String,
     chart: Result<ChartSvg, String>,
     label: String,
     total: u64,
@@ -25,7 +26,20 @@ struct Drawing {
 pub fn ChartView(
     /// The response on screen.
     shown: RwSignal<Option<Shown>>,
+    /// The compared range, drawn as a dashed line when shown. Default: none.
+    #[prop(optional)]
+    compared: Option<RwSignal<Option<Compared>>>,
 ) -> impl IntoView {
+    let compared = compared.unwrap_or_else(|| RwSignal::new(None));
+    // The compared days and range while shown; equal across page flips.
+    let compared_series = Memo::new(move |_| {
+        compared.with(|c| match c {
+            Some(Compared::Shown {
+                start, end, points, ..
+            }) => Some((points.clone(), range_label(*start, *end))),
+            _ => None,
+        })
+    });
     // What the chart shows; equal on a page flip, so the SVG is not redrawn then.
     let series = Memo::new(move |_| {
         shown.with(|s| {
@@ -34,8 +48,9 @@ pub fn ChartView(
                 let total = s.data.total_for_paging();
                 let start = s.data.filters.date_start.unwrap_or(s.filters.date_start);
                 let end = s.data.filters.date_end.unwrap_or(s.filters.date_end);
-                let label = aria_label(&points, &range_label(start, end), total);
-                (points, label, total)
+                let range = range_label(start, end);
+                let label = aria_label(&points, &range, total);
+                (points, label, total, range)
             })
         })
     });
@@ -46,10 +61,13 @@ pub fn ChartView(
     follow_width(width_probe, set_width);
     let drawing = Memo::new(move |_| {
         let width = width.get()?;
+        let before = compared_series.with(|c| c.as_ref().map(|(p, _)| p.clone()));
+        let before: &[DailyPoint] = before.as_deref().map_or(&[], Vec::as_slice);
         series.with(|s| {
-            s.as_ref().map(|(points, label, total)| Drawing {
+            s.as_ref().map(|(points, label, total, range)| Drawing {
                 points: points.clone(),
-                chart: render_chart_svg(points, width),
+                range: range.clone(),
+                chart: render_chart_svg(points, before, width),
                 label: label.clone(),
                 total: *total,
             })
@@ -126,8 +144,19 @@ pub fn ChartView(
             let (drawn_width, drawn_height) = (f64::from(chart.size.0), f64::from(chart.size.1));
             let left = plot.center_of(d.points.len(), index) / drawn_width * 100.0;
             let band = (plot.right - plot.left) / d.points.len() as f64 / drawn_width * 100.0;
+            // With a comparison, the compared range's day of the same rank.
+            let compared_day = compared_series.with(|c| {
+                c.as_ref()
+                    .and_then(|(points, _)| points.get(index))
+                    .map(|p| format!(" · {}: {}", p.label, clicks_label(p.clicks)))
+            });
             Some(Tooltip {
-                text: format!("{} (UTC): {}", point.label, clicks_label(point.clicks)),
+                text: format!(
+                    "{} (UTC): {}{}",
+                    point.label,
+                    clicks_label(point.clicks),
+                    compared_day.unwrap_or_default()
+                ),
                 left,
                 band,
                 top: plot.top / drawn_height * 100.0,
@@ -142,6 +171,16 @@ pub fn ChartView(
                 "Daily clicks · UTC days"
                 <span class="slc-hint">" · point or use arrow keys for a day's clicks"</span>
             </figcaption>
+            // Which mark is which, while a comparison is drawn.
+            {move || compared_series.with(|c| c.as_ref().map(|(_, compared_range)| {
+                let range = drawing.with(|d| d.as_ref().map(|d| d.range.clone())).unwrap_or_default();
+                view! {
+                    <p class="slc-legend">
+                        <span class="slc-key slc-key-bars" aria-hidden="true"></span>{range}
+                        <span class="slc-key slc-key-compared" aria-hidden="true"></span>{format!("{compared_range} (compared)")}
+                    </p>
+                }
+            }))}
             // Measures the width the chart is drawn for; always laid out,
             // no height, so drawing never changes what it measures.
             <div class="slc-chart-width" node_ref=width_probe aria-hidden="true"></div>

@@ -1,9 +1,10 @@
 //! The filters (`part="filters"`): `Period`, `From`, `To`, `Previous
-//! period` / `Next period`, `Include bots`, `Include duplicates`. Every
-//! change goes back to page 1.
+//! period` / `Next period`, `Compare`, `Include bots`, `Include
+//! duplicates`. Every change but `Compare` goes back to page 1.
 
 use super::state::ViewControl;
 use crate::browser::today_utc;
+use crate::compare::Compare;
 use crate::config::{edit_range, Filters, RangeEnd};
 use crate::period::{can_shift_forward, Period, Shift};
 use leptos::prelude::*;
@@ -53,6 +54,12 @@ pub fn FiltersBar(
             control.change(|f| f.with_period(period, today_utc()));
         }
     };
+    // A comparison changes no row: the page stays.
+    let on_compare = move |ev: leptos::ev::Event| {
+        if let Some(compare) = Compare::parse(&event_target_value(&ev)) {
+            control.change(|f| Filters { compare, ..f });
+        }
+    };
     let shift = move |way: Shift| {
         problem.set(None);
         control.change(|f| f.shifted(way, today_utc()));
@@ -77,6 +84,12 @@ pub fn FiltersBar(
                 <button type="button" class="slc-button" aria-label="Next period" title="Next period (→)" disabled=ends_today_or_later on:click=move |_| shift(Shift::Forward)>"›"</button>
             </div>
             <span class="slc-utc-note">"UTC days"</span>
+            <label class="slc-field slc-compare">
+                <span aria-hidden="true">"Compare"</span>
+                <select aria-label="Compare" on:change=on_compare prop:value=move || filters.with(|f| f.compare.name())>
+                    {Compare::ALL.map(|c| view! { <option value=c.name()>{c.label()}</option> })}
+                </select>
+            </label>
             {flag_checkbox(control, "Include bots", |f| f.include_bots, |f, on| f.include_bots = on)}
             {flag_checkbox(control, "Include duplicates", |f| f.include_duplicates, |f, on| f.include_duplicates = on)}
             {move || problem.get().map(|p| view! { <p class="slc-field-problem" role="alert">{p}</p> })}

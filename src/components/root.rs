@@ -5,12 +5,14 @@ use super::chart_view::ChartView;
 use super::filters_bar::FiltersBar;
 use super::notices::{ErrorBanner, Notices};
 use super::pager::Pager;
-use super::state::{emit, EventSink, Shown, ViewControl, WidgetEvent};
+use super::state::{emit, Compared, EventSink, Shown, ViewControl, WidgetEvent};
 use super::summary::Summary;
 use super::table::ClicksTable;
 use crate::api::FetchError;
 use crate::browser::today_utc;
+use crate::chart::daily_points;
 use crate::client::FetchOutcome;
+use crate::compare::compared_view;
 use crate::config::{ConfigIssue, Filters, Settings};
 use crate::pagination::PageWindow;
 use crate::period::Shift;
@@ -64,6 +66,14 @@ pub fn ClicksWidget(
         plan_request(&settings.get(), filters.get(), headers.get(), attempt.get())
     });
 
+    // The compared range (CONTRACT 7): its own request, sent after the main
+    // one, superseded like it; a page flip asks for nothing new.
+    let compared: RwSignal<Option<Compared>> = RwSignal::new(None);
+    let compared_plan = Memo::new(move |_| {
+        let view = compared_view(&filters.get())?;
+        plan_request(&settings.get(), view, headers.get(), attempt.get()).ok()
+    });
+
     let requests = Rc::new(RequestLoop::default());
     // The first request goes out now, before the view is built, so its
     // answer is on the way meanwhile (effects first run after the view).
@@ -89,6 +99,22 @@ pub fn ClicksWidget(
             busy.set(false);
             error.set(None);
         }
+    });
+    let compared_requests = Rc::new(RequestLoop::default());
+    let side = compared_requests.clone();
+    Effect::new(move |_| match compared_plan.get() {
+        Some(plan) => {
+            compared.set(Some(Compared::Loading));
+            side.load(plan, ComparedListener(compared));
+        }
+        None => {
+            side.stop();
+            compared.set(None);
+        }
+    });
+    let cleanup_compared = SendWrapper::new(compared_requests);
+    on_cleanup(move || {
+        cleanup_compared.stop();
     });
     // The host hears the latest value of `busy` as the DOM shows it. Each
     // busy spell has its own dimming timer, cancelled when the spell ends
@@ -152,10 +178,10 @@ pub fn ClicksWidget(
         <div class=theme aria-busy=move || busy.get().to_string() class:slc-loading=stale on:keydown=on_key>
             <Notices issues=issues blocked=Signal::derive(blocked) />
             <ErrorBanner error=error retry_at=retry_at retry=retry cancel=cancel />
-            <Summary shown=shown filters=filters busy=busy />
+            <Summary shown=shown filters=filters busy=busy compared=compared />
             <FiltersBar control=control />
             <div class="slc-data">
-                <ChartView shown=shown />
+                <ChartView shown=shown compared=compared />
                 <ClicksTable shown=shown waiting=Signal::derive(move || busy.get() || retry_at.with(Option::is_some)) />
             </div>
             <Pager control=control shown=shown />
@@ -265,6 +291,31 @@ impl LoadListener for Listener {
                 announce_failure(control.events, &failure);
             }
         }
+    }
+}
+
+/// Where the compared range's answer goes: its figures, or a quiet note
+/// of why there are none (the main view is not affected). Retries are
+/// waited out quietly.
+struct ComparedListener(RwSignal<Option<Compared>>);
+
+impl LoadListener for ComparedListener {
+    fn waiting_to_retry(&self, _failure: &FetchError, _delay_ms: u32) {}
+
+    fn retrying(&self) {}
+
+    fn settled(&self, outcome: FetchOutcome, plan: RequestPlan) {
+        let state = match outcome {
+            FetchOutcome::Aborted => return,
+            FetchOutcome::Loaded(data) => Compared::Shown {
+                start: plan.filters.date_start,
+                end: plan.filters.date_end,
+                points: Arc::new(daily_points(&data.chart)),
+                total: data.total_for_paging(),
+            },
+            FetchOutcome::Failed(failure) => Compared::Failed(failure.message()),
+        };
+        self.0.try_set(Some(state));
     }
 }
 

@@ -1,7 +1,9 @@
 //! What the components share: the response on screen, the events they
 //! report to the host, and the one way a person's action changes the view.
 
+use crate::chart::DailyPoint;
 use crate::config::Filters;
+use crate::day::UtcDay;
 use crate::model::ClicksResponse;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -16,6 +18,27 @@ pub struct Shown {
     pub filters: Filters,
     /// The smart link it is of.
     pub link_id: String,
+}
+
+/// The range the view is compared with (CONTRACT 7), while there is a
+/// comparison: fetched alongside the main request, never delaying it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Compared {
+    /// Its answer is on its way.
+    Loading,
+    /// Its answer: the range, its days and its total.
+    Shown {
+        /// First UTC day of the compared range.
+        start: UtcDay,
+        /// Last UTC day of the compared range.
+        end: UtcDay,
+        /// One point per day, as the chart draws them.
+        points: Arc<Vec<DailyPoint>>,
+        /// Its `clicks_total` (or its chart's sum).
+        total: u64,
+    },
+    /// It could not be had; the message says why.
+    Failed(String),
 }
 
 /// Something the host may want to hear about (CONTRACT 3 events).

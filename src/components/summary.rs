@@ -1,7 +1,8 @@
 //! The summary line (`part="summary"`): total, range, bot and duplicate
 //! inclusion, and which rows the table holds.
 
-use super::state::Shown;
+use super::state::{Compared, Shown};
+use crate::compare::change_label;
 use crate::config::Filters;
 use crate::format::{clicks_label, group_thousands, range_label};
 use leptos::prelude::*;
@@ -15,7 +16,31 @@ pub fn Summary(
     filters: RwSignal<Filters>,
     /// Whether a request is in flight.
     busy: RwSignal<bool>,
+    /// The compared range, whose change in per cent is stated while there
+    /// is a comparison. Default: none.
+    #[prop(optional)]
+    compared: Option<RwSignal<Option<Compared>>>,
 ) -> impl IntoView {
+    let compared = compared.unwrap_or_else(|| RwSignal::new(None));
+    // `+12.5 % vs 4 Oct – 2 Nov 2026` (CONTRACT 7), or what stands in for it.
+    let comparison = move || {
+        let now = shown.with(|s| s.as_ref().map(|s| s.data.total_for_paging()))?;
+        compared.with(|c| {
+            Some(match c.as_ref()? {
+                Compared::Loading => "Comparing…".to_string(),
+                Compared::Shown {
+                    start, end, total, ..
+                } => {
+                    format!(
+                        "{} vs {}",
+                        change_label(now, *total),
+                        range_label(*start, *end)
+                    )
+                }
+                Compared::Failed(why) => format!("No comparison: {why}"),
+            })
+        })
+    };
     let total = move || {
         shown.with(|s| match s {
             Some(s) => clicks_label(s.data.total_for_paging()),
@@ -89,6 +114,7 @@ pub fn Summary(
             <p class="slc-range">{range}</p>
             <p class="slc-inclusion">{inclusion}</p>
             <p class="slc-rows-shown">{rows}</p>
+            {move || comparison().map(|text| view! { <p class="slc-change" aria-live="polite">{text}</p> })}
             {move || {
                 let warnings = warnings();
                 (!warnings.is_empty()).then(|| view! {

@@ -1,6 +1,7 @@
 //! The view: period and date range, bots, duplicates, page size and page,
 //! their defaults, and a person's edits of the range.
 
+use crate::compare::Compare;
 use crate::day::UtcDay;
 use crate::period::{can_shift_forward, shift_range, Period, Shift};
 
@@ -31,6 +32,8 @@ pub struct Filters {
     pub include_bots: bool,
     /// Include clicks flagged as duplicates. Default true.
     pub include_duplicates: bool,
+    /// What the range is compared with. Default none.
+    pub compare: Compare,
 }
 
 impl Filters {
@@ -45,6 +48,7 @@ impl Filters {
             page: 1,
             include_bots: true,
             include_duplicates: true,
+            compare: Compare::None,
         }
     }
 

@@ -13,6 +13,7 @@ pub use headers::*;
 pub use names::*;
 pub use settings::*;
 
+use crate::compare::Compare;
 use crate::day::UtcDay;
 use crate::period::Period;
 
@@ -194,6 +195,15 @@ impl Config {
         };
         filters.include_bots = parse_flag("include-bots");
         filters.include_duplicates = parse_flag("include-duplicates");
+        if let Some(raw) = get("compare").map(str::trim).filter(|raw| !raw.is_empty()) {
+            match Compare::parse(raw) {
+                Some(compare) => filters.compare = compare,
+                None => issue(
+                    "compare",
+                    format!("`compare` \"{raw}\" is not none, previous or year: using none."),
+                ),
+            }
+        }
         Self {
             settings,
             filters,
@@ -223,7 +233,8 @@ impl Config {
             date_end = "date-end",
             page_size = "page-size",
             include_bots = "include-bots",
-            include_duplicates = "include-duplicates"
+            include_duplicates = "include-duplicates",
+            compare = "compare"
         );
         if before.page != after.page || set.contains(&"page") {
             merged.page = after.page;
@@ -381,6 +392,20 @@ mod tests {
             config(&[("date-start", "soon")]).filters.period,
             Period::Last30Days
         );
+    }
+
+    #[test]
+    fn compare_is_read_and_a_bad_one_said() {
+        assert_eq!(config(&[]).filters.compare, Compare::None);
+        assert_eq!(
+            config(&[("compare", "year")]).filters.compare,
+            Compare::Year
+        );
+        let bad = config(&[("compare", "last-year")]);
+        assert_eq!(bad.filters.compare, Compare::None);
+        assert!(bad.issues[0]
+            .message
+            .contains("`compare` \"last-year\" is not none, previous or year"));
     }
 
     #[test]

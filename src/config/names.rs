@@ -3,7 +3,7 @@
 //! into a page.
 
 /// Every configuration name, in the order of CONTRACT 2, then CONTRACT 7's.
-pub const NAMES: [&str; 11] = [
+pub const NAMES: [&str; 12] = [
     "proxy",
     "link-id",
     "date-start",
@@ -15,6 +15,7 @@ pub const NAMES: [&str; 11] = [
     "credentials",
     "theme",
     "period",
+    "compare",
 ];
 
 /// The words that name a secret, each as its parts (`x`, `api`, `key`).

@@ -9,6 +9,10 @@ use serde_json::{json, Value};
 pub enum Fault {
     /// `delayN`: answer after N milliseconds.
     Delay(u64),
+    /// `slowextraN`: answer the widget's extra requests (those with
+    /// `limit=1`: the compared range, the clean totals) after N
+    /// milliseconds, and the others at once.
+    SlowExtra(u64),
     /// `stagger`: earlier pages answer slower (1.6 s for offset 0, 0.3 s less
     /// per page), so quick paging produces out-of-order responses.
     Stagger,
@@ -51,6 +55,12 @@ impl Fault {
         let raw = raw.trim().to_ascii_lowercase();
         if let Some(ms) = raw.strip_prefix("delay") {
             return ms.parse().ok().map(|ms: u64| Fault::Delay(ms.min(60_000)));
+        }
+        if let Some(ms) = raw.strip_prefix("slowextra") {
+            return ms
+                .parse()
+                .ok()
+                .map(|ms: u64| Fault::SlowExtra(ms.min(60_000)));
         }
         Some(match raw.as_str() {
             "stagger" => Fault::Stagger,

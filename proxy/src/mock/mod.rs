@@ -126,6 +126,7 @@ impl MockState {
         let parsed = MockQuery::parse(&pairs, now.date());
         let delay = faults.iter().fold(0u64, |total, fault| match fault {
             Fault::Delay(ms) => total + ms,
+            Fault::SlowExtra(ms) if parsed.as_ref().is_ok_and(|q| q.limit == 1) => total + ms,
             Fault::Stagger => {
                 let page = parsed.as_ref().map_or(0, |q| q.offset / u64::from(q.limit));
                 total + 1600u64.saturating_sub(page.saturating_mul(300))

@@ -1,10 +1,13 @@
-// Issue 16, periods (CONTRACT 7): the `Period` presets, `Previous period` /
-// `Next period` and the ←/→ keys, a rolling period in a shared link, and
-// the element's `period`. Against the release dist/ and the mock proxy,
-// whose request log says which dates were asked for.
+// Issue 16, analyst views (CONTRACT 7): the `Period` presets, `Previous
+// period` / `Next period` and the ←/→ keys, a rolling period in a shared
+// link, the element's `period`; `compare` with its dashed series and change
+// in per cent. Against the release dist/ and the mock proxy, whose request
+// log says which dates were asked for.
 import { after, before, beforeEach, describe, test } from 'node:test';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { launchBrowser, queryOf, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
+import { launchBrowser, outputDir, queryOf, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
 import { WidgetPage, eventually } from '../support/widget.mjs';
 
 let proxy, site, browser, page, widget, errors;
@@ -13,6 +16,7 @@ before(async () => {
   proxy = await startMockProxy();
   site = await startSite();
   browser = await launchBrowser();
+  mkdirSync(outputDir, { recursive: true });
 });
 
 after(async () => {
@@ -197,6 +201,90 @@ describe('periods', () => {
     // An unknown period is said and falls back.
     await host.evaluate((e) => e.setAttribute('period', 'fortnight'));
     assert.match(await page.locator('[part="notice"]').innerText(), /`period` "fortnight" is not one of/);
+    assert.deepEqual(errors, []);
+  });
+});
+
+/** The mock's own answer for `linkId` over a range with the given flags. */
+async function truth(linkId, [start, end], { bots = true, duplicates = true } = {}) {
+  const query = new URLSearchParams({ date_start: `${start}T00:00:00Z`, date_end: `${end}T23:59:59Z`, limit: '1', offset: '0', include_bots: String(bots), include_duplicates: String(duplicates) });
+  const body = await (await fetch(`${proxy.url}/api/smart-links/${linkId}/clicks?${query}`)).json();
+  return { total: body.data.summary.clicks_total, chart: body.data.chart.map((d) => d.clicks) };
+}
+
+/** CONTRACT 7's change in per cent, from the two totals. */
+function changeText(now, before) {
+  if (before === 0) return 'no clicks to compare';
+  const tenths = Math.round(((now - before) / before) * 1000);
+  return `${tenths < 0 ? '-' : '+'}${(Math.abs(tenths) / 10).toFixed(1)} %`;
+}
+
+describe('comparison', () => {
+  test('compare=previous fetches the previous 30 days alongside, draws them dashed day by day, and states the change in per cent', async () => {
+    const [start, end] = expectedRanges()['30d'];
+    const before = [iso(Date.parse(start) - 30 * DAY), iso(Date.parse(start) - DAY)];
+    await page.goto(pageUrl({ compare: 'previous' }));
+    await widget.settled();
+    const requests = await eventually(() => proxy.requests(), (r) => r.length >= 2, { what: 'two requests' });
+    const compared = requests.map(queryOf).find((q) => q.limit === '1');
+    assert.ok(compared, 'a one-row request for the compared range');
+    assert.deepEqual([compared.date_start.slice(0, 10), compared.date_end.slice(0, 10)], before);
+    const [now, then] = [await truth('demo', [start, end]), await truth('demo', before)];
+    const change = page.locator('.slc-change');
+    await eventually(() => change.innerText().catch(() => ''), (t) => t.includes(' vs '), { what: 'the change' });
+    assert.ok((await change.innerText()).startsWith(`${changeText(now.total, then.total)} vs `), await change.innerText());
+    // The dashed line: a point per day over the bars, its heights the compared range's days.
+    const line = await page.locator('.slc-plot svg polyline[stroke="#bc4c00"]').evaluate((p) => ({
+      points: p.getAttribute('points').split(' ').map((xy) => xy.split(',').map(Number)),
+      dashed: getComputedStyle(p).strokeDasharray,
+    }));
+    assert.equal(line.points.length, 30);
+    assert.notEqual(line.dashed, 'none');
+    const highest = then.chart.indexOf(Math.max(...then.chart));
+    assert.equal(line.points.reduce((best, p, i) => (p[1] < line.points[best][1] ? i : best), 0), highest, 'the line peaks on the compared peak day');
+    assert.match(await page.locator('.slc-legend').innerText(), /\(compared\)/);
+    // The tooltip gives both days and both counts.
+    const plot = page.locator('.slc-plot');
+    const box = await plot.boundingBox();
+    await page.mouse.move(line.points[highest][0] * (box.width / Number(await page.locator('.slc-plot svg').getAttribute('width'))) + box.x, box.y + box.height / 2);
+    const tip = await page.locator('.slc-tooltip').innerText();
+    assert.match(tip, new RegExp(`\\(UTC\\): ${now.chart[highest].toLocaleString('en-US')} clicks? · .+: ${then.chart[highest].toLocaleString('en-US')} clicks?$`));
+    await page.locator('.slc-chart').screenshot({ path: path.join(outputDir, 'analyst-compare.png') });
+    // A page flip asks for the main rows only.
+    const count = (await proxy.requests()).length;
+    await widget.button('Next page').click();
+    await widget.settled();
+    await page.waitForTimeout(300);
+    assert.equal((await proxy.requests()).length, count + 1);
+    assert.deepEqual(errors, []);
+  });
+
+  test('compare=year compares with the same days a year earlier; the Compare select keeps the page and writes the address', async () => {
+    await page.goto(pageUrl({ period: '7d', compare: 'year', page: '2' }));
+    await widget.settled();
+    const [start, end] = expectedRanges()['7d'];
+    const yearBefore = (d) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`.replace(/-02-29$/, '-02-28');
+    const requests = await eventually(() => proxy.requests(), (r) => r.length >= 2, { what: 'two requests' });
+    const compared = requests.map(queryOf).find((q) => q.limit === '1');
+    assert.deepEqual([compared.date_start.slice(0, 10), compared.date_end.slice(0, 10)], [yearBefore(start), yearBefore(end)]);
+    await widget.label('Compare').selectOption({ label: 'No comparison' });
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('.slc-change').count(), 0);
+    assert.equal(await page.locator('.slc-plot svg polyline[stroke="#bc4c00"]').count(), 0);
+    assert.match(await widget.pageLabel.innerText(), /^Page 2 of/, 'the page stays');
+    assert.equal(addressOf().compare, undefined);
+    await widget.label('Compare').selectOption({ label: 'Previous period' });
+    await widget.settled();
+    assert.equal(addressOf().compare, 'previous');
+    assert.deepEqual(errors, []);
+  });
+
+  test('the main rows appear before the compared range answers', async () => {
+    await page.goto(pageUrl({ 'link-id': 'demo+slowextra2000', compare: 'previous' }));
+    await widget.settled();
+    assert.equal(await widget.rows.count(), 100, 'the rows are shown');
+    assert.equal(await page.locator('.slc-change').innerText(), 'Comparing…', 'while the comparison is still on its way');
+    await eventually(() => page.locator('.slc-change').innerText(), (t) => t.includes(' vs '), { what: 'the comparison', timeout: 6_000 });
     assert.deepEqual(errors, []);
   });
 });
