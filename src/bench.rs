@@ -27,5 +27,5 @@ pub fn bench_chart(days: u32, width: u32) -> u32 {
             }
         })
         .collect();
-    render_chart_svg(&points, &[], width).map_or(0, |c| c.svg.len() as u32)
+    render_chart_svg(&points, &[], &[], width).map_or(0, |c| c.svg.len() as u32)
 }

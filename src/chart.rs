@@ -200,15 +200,19 @@ fn x_label(points: &[DailyPoint], index: usize) -> String {
 /// The compared series' colour as drawn; the widget's stylesheet themes
 /// the marks of this colour (`--slc-compare`).
 pub const COMPARED_COLOUR: RGBColor = RGBColor(0xbc, 0x4c, 0x00);
+/// The clean series' colour as drawn (`--slc-clean`).
+pub const CLEAN_COLOUR: RGBColor = RGBColor(0x1a, 0x7f, 0x37);
 
 /// Draws one bar per point with plotters' SVG backend, for a box `width`
-/// SVG units (CSS pixels) wide: see [`chart_width`]; and `compared` (a
-/// compared range's days, empty for none) as a dashed line over the bars,
+/// SVG units (CSS pixels) wide: see [`chart_width`]; `compared` (a
+/// compared range's days, empty for none) as a line over the bars,
 /// aligned day by day (its first day over the first bar; the stylesheet
-/// dashes it). Needs no DOM.
+/// dashes it), and `clean` (the same days without bots and duplicates,
+/// empty for none) as a line of its own. Needs no DOM.
 pub fn render_chart_svg(
     points: &[DailyPoint],
     compared: &[DailyPoint],
+    clean: &[DailyPoint],
     width: u32,
 ) -> Result<ChartSvg, String> {
     let size = chart_size(width.clamp(CHART_WIDTHS.0, CHART_WIDTHS.1));
@@ -279,16 +283,19 @@ pub fn render_chart_svg(
                 rect
             }))
             .map_err(|e| e.to_string())?;
-        if !compared.is_empty() {
-            let line = compared
+        // One polyline per series (the stylesheet colours and dashes it),
+        // so the SVG stays one element per series.
+        for (series, colour) in [(compared, COMPARED_COLOUR), (clean, CLEAN_COLOUR)] {
+            if series.is_empty() {
+                continue;
+            }
+            let line = series
                 .iter()
                 .take(count)
                 .enumerate()
                 .map(|(index, point)| (SegmentValue::CenterOf(index), point.clicks.min(y_top)));
-            // One polyline; the stylesheet dashes it (stroke-dasharray),
-            // as it colours it, so the SVG stays one element per series.
             chart
-                .draw_series(LineSeries::new(line, COMPARED_COLOUR.stroke_width(2)))
+                .draw_series(LineSeries::new(line, colour.stroke_width(2)))
                 .map_err(|e| e.to_string())?;
         }
         let (x_range, y_range) = chart.plotting_area().get_pixel_range();
@@ -349,6 +356,7 @@ mod tests {
             let chart = render_chart_svg(
                 &points(days, |i| (i as u64 * 37) % 300),
                 &[],
+                &[],
                 DEFAULT_CHART_WIDTH,
             )
             .unwrap();
@@ -362,7 +370,7 @@ mod tests {
     fn bars_keep_their_width_at_every_width() {
         for width in [240, 296, 336, 440, 720, 1232, 1600] {
             for days in [1, 7, 30, 90, 366] {
-                let chart = render_chart_svg(&points(days, |_| 10), &[], width).unwrap();
+                let chart = render_chart_svg(&points(days, |_| 10), &[], &[], width).unwrap();
                 let room = (chart.plot.right - chart.plot.left) / days as f64;
                 let widths: Vec<f64> = chart
                     .svg
@@ -394,8 +402,8 @@ mod tests {
     fn a_compared_range_is_a_dashed_line_aligned_day_by_day() {
         let now = points(30, |_| 100);
         let before = points(30, |i| if i == 29 { 1_900 } else { 50 });
-        let plain = render_chart_svg(&now, &[], 720).unwrap();
-        let compared = render_chart_svg(&now, &before, 720).unwrap();
+        let plain = render_chart_svg(&now, &[], &[], 720).unwrap();
+        let compared = render_chart_svg(&now, &before, &[], 720).unwrap();
         let colour = "stroke=\"#bc4c00\"";
         assert!(!plain.svg.contains(colour));
         assert_eq!(compared.svg.matches(colour).count(), 1, "one polyline");
@@ -419,15 +427,24 @@ mod tests {
         );
         assert!(!plain.svg.contains(">2,000</text>"));
         assert_eq!(count_marks(&compared.svg), 30, "still one bar per day");
+        // The clean series: one more polyline, of its own colour.
+        let clean = render_chart_svg(&now, &before, &points(30, |_| 80), 720).unwrap();
+        assert_eq!(clean.svg.matches("stroke=\"#1a7f37\"").count(), 1);
+        assert_eq!(clean.svg.matches(colour).count(), 1);
         // A compared range longer than the view is cut at the view's days.
-        let longer =
-            render_chart_svg(&now, &points(31, |i| if i == 30 { 9_999 } else { 5 }), 720).unwrap();
+        let longer = render_chart_svg(
+            &now,
+            &points(31, |i| if i == 30 { 9_999 } else { 5 }),
+            &[],
+            720,
+        )
+        .unwrap();
         assert!(!longer.svg.contains(">10,000</text>"));
     }
 
     #[test]
     fn zero_days_are_still_marks() {
-        let chart = render_chart_svg(&points(30, |_| 0), &[], DEFAULT_CHART_WIDTH).unwrap();
+        let chart = render_chart_svg(&points(30, |_| 0), &[], &[], DEFAULT_CHART_WIDTH).unwrap();
         assert_eq!(count_marks(&chart.svg), 30);
     }
 
@@ -438,7 +455,7 @@ mod tests {
         let mut hostile = points(3, |i| i as u64);
         hostile[1].day = None;
         hostile[1].label = "<img src=x onerror=alert(1)>".into();
-        let svg = render_chart_svg(&hostile, &[], DEFAULT_CHART_WIDTH)
+        let svg = render_chart_svg(&hostile, &[], &[], DEFAULT_CHART_WIDTH)
             .unwrap()
             .svg;
         assert!(!svg.contains("<img") && !svg.contains("onerror"), "{svg}");
@@ -449,6 +466,7 @@ mod tests {
     fn labels_show_dates_and_thousands() {
         let chart = render_chart_svg(
             &points(30, |i| 1000 + i as u64 * 40),
+            &[],
             &[],
             DEFAULT_CHART_WIDTH,
         )
@@ -473,7 +491,7 @@ mod tests {
 
     #[test]
     fn pointer_positions_map_to_days() {
-        let chart = render_chart_svg(&points(30, |_| 5), &[], DEFAULT_CHART_WIDTH).unwrap();
+        let chart = render_chart_svg(&points(30, |_| 5), &[], &[], DEFAULT_CHART_WIDTH).unwrap();
         let plot = chart.plot;
         assert!(plot.left > 0.0 && plot.right <= f64::from(chart.size.0));
         assert_eq!(plot.index_at(30, plot.left), Some(0));
@@ -512,7 +530,8 @@ mod tests {
         assert_eq!(chart_width(9000.0), 1600);
         assert_eq!(chart_width(f64::NAN), DEFAULT_CHART_WIDTH);
         let labels_at = |width, days| {
-            let chart = render_chart_svg(&points(days, |i| i as u64 * 13), &[], width).unwrap();
+            let chart =
+                render_chart_svg(&points(days, |i| i as u64 * 13), &[], &[], width).unwrap();
             assert!(
                 chart.svg.starts_with(&format!("<svg width=\"{width}\" ")),
                 "{width}"

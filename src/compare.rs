@@ -3,7 +3,6 @@
 
 use crate::config::Filters;
 use crate::day::UtcDay;
-use crate::period::add_months;
 
 /// What the range is compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -54,15 +53,25 @@ impl Compare {
                 let days = start.days_until(end) + 1;
                 Some((start.add_days(-days), start.add_days(-1)))
             }
-            Compare::Year => Some((add_months(start, -12), add_months(end, -12))),
+            Compare::Year => Some((year_earlier(start), year_earlier(end))),
         }
     }
 }
 
+/// The same day a year earlier; 29 February becomes 28 February (and 28
+/// February stays 28 February, unlike a month end moved by months).
+fn year_earlier(day: UtcDay) -> UtcDay {
+    let (year, month, date) = day.ymd();
+    UtcDay::from_ymd(year - 1, month, date)
+        .or_else(|| UtcDay::from_ymd(year - 1, month, date - 1))
+        .unwrap_or(day)
+}
+
 /// The view whose answer gives the compared range's chart and total: its
 /// days, the same link and flags, one row (the chart and `clicks_total`
-/// cover the whole range whatever the page), and no page to follow, so a
-/// page flip asks for nothing new. `None` without a comparison.
+/// cover the whole range whatever the page), and no page or period name
+/// to follow, so a page flip asks for nothing new. `None` without a
+/// comparison.
 pub fn compared_view(filters: &Filters) -> Option<Filters> {
     let (date_start, date_end) = filters
         .compare
@@ -72,6 +81,7 @@ pub fn compared_view(filters: &Filters) -> Option<Filters> {
         date_end,
         page_size: 1,
         page: 1,
+        period: crate::period::Period::Custom,
         ..*filters
     })
 }
@@ -131,6 +141,10 @@ mod tests {
         assert_eq!(
             range(Compare::Year, "2028-02-01", "2028-02-29"),
             Some(("2027-02-01".into(), "2027-02-28".into()))
+        );
+        assert_eq!(
+            range(Compare::Year, "2029-02-01", "2029-02-28"),
+            Some(("2028-02-01".into(), "2028-02-28".into()))
         );
         assert_eq!(
             range(Compare::Previous, "2027-01-01", "2027-01-31"),

@@ -2,7 +2,7 @@
 //! widget that ships as a standalone page and as the `<smart-link-clicks>`
 //! custom element.
 //!
-//! Pure logic (no DOM) lives in `api`, `chart`, `columns`, `compare`, `config`, `csv`,
+//! Pure logic (no DOM) lives in `api`, `chart`, `clean`, `columns`, `compare`, `config`, `csv`,
 //! `day`, `event_detail`, `format`, `lenient`, `model`, `pagination`,
 //! `period`, `query` and `svg`, tested natively; the components and the browser glue
 //! (`browser`, `client`, `request`, `element`, `standalone`) wire signals
@@ -12,6 +12,7 @@ pub mod api;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod chart;
+pub mod clean;
 pub mod columns;
 pub mod compare;
 pub mod config;

@@ -124,14 +124,17 @@ pub enum Shift {
 }
 
 /// The range `start..=end` of `period` moved by its own length one step
-/// `way`: by a calendar month for the month periods, and for a range that
-/// starts on a 1st and ends in the same month (a shifted month stays a
-/// month); by its number of days otherwise.
+/// `way`: by a calendar month for the month periods, and for a custom range
+/// that is one whole calendar month (so a shifted month stays a month); by
+/// its number of days otherwise.
 pub fn shift_range(period: Period, start: UtcDay, end: UtcDay, way: Shift) -> (UtcDay, UtcDay) {
     let step = if way == Shift::Back { -1 } else { 1 };
-    let month_aligned =
-        start.ymd().2 == 1 && start.ymd().0 == end.ymd().0 && start.ymd().1 == end.ymd().1;
-    if period.shifts_by_month() || month_aligned {
+    let (start_year, start_month, start_day) = start.ymd();
+    let (end_year, end_month, _) = end.ymd();
+    let whole_month = start_day == 1
+        && (start_year, start_month) == (end_year, end_month)
+        && end.add_days(1).ymd().2 == 1;
+    if period.shifts_by_month() || (period == Period::Custom && whole_month) {
         (add_months(start, step), add_months(end, step))
     } else {
         let length = start.days_until(end) + 1;
@@ -355,9 +358,22 @@ mod tests {
             shifted(Period::ThisMonth, "2026-12-01", "2026-12-02", Back),
             pair("2026-11-01", "2026-11-02")
         );
+        // Other ranges move by their own length, even from a 1st.
         assert_eq!(
             shifted(Period::Custom, "2026-11-01", "2026-11-02", Back),
-            pair("2026-10-01", "2026-10-02")
+            pair("2026-10-30", "2026-10-31")
+        );
+        assert_eq!(
+            shifted(Period::Today, "2026-12-01", "2026-12-01", Back),
+            pair("2026-11-30", "2026-11-30")
+        );
+        assert_eq!(
+            shifted(Period::Last7Days, "2026-12-01", "2026-12-07", Back),
+            pair("2026-11-24", "2026-11-30")
+        );
+        assert_eq!(
+            shifted(Period::Last30Days, "2026-11-01", "2026-11-30", Back),
+            pair("2026-10-02", "2026-10-31")
         );
         assert!(can_shift_forward(day("2026-12-01"), day("2026-12-02")));
         assert!(!can_shift_forward(day("2026-12-02"), day("2026-12-02")));

@@ -185,6 +185,29 @@ pub struct RequestPlan {
 }
 
 /// The proxy and link id to fetch from, or why nothing may be fetched.
+impl RequestPlan {
+    /// Whether `other` asks for exactly the same thing (URL, credentials,
+    /// headers, attempt): a view that differs only in what the request
+    /// does not carry (the period's name, the comparison) needs no new one.
+    pub fn same_request(&self, other: &Self) -> bool {
+        (&self.url, self.credentials, &self.headers, self.attempt)
+            == (&other.url, other.credentials, &other.headers, other.attempt)
+    }
+}
+
+/// For a memo of plans: whether the request changed (see
+/// [`RequestPlan::same_request`]); a blocked plan changes with its reason.
+pub fn plan_changed(
+    before: Option<&Result<RequestPlan, Blocked>>,
+    after: Option<&Result<RequestPlan, Blocked>>,
+) -> bool {
+    match (before, after) {
+        (Some(Ok(a)), Some(Ok(b))) => !a.same_request(b),
+        (Some(Err(a)), Some(Err(b))) => a != b,
+        _ => true,
+    }
+}
+
 fn target(settings: &crate::config::Settings) -> Result<(&str, &str), Blocked> {
     if settings.refused_secret {
         return Err(Blocked::SecretInPage);
@@ -226,6 +249,25 @@ mod plan_tests {
     use super::*;
     use crate::config::Config;
     use crate::day::UtcDay;
+
+    #[test]
+    fn a_new_period_name_or_comparison_is_not_a_new_request() {
+        let today = UtcDay::parse("2026-11-23").unwrap();
+        let c = Config::from_pairs([("proxy", "https://p"), ("link-id", "demo")], today);
+        let plan = |filters| Some(Ok(plan_request(&c.settings, filters, vec![], 0).unwrap()));
+        let view = c.filters;
+        let renamed = crate::config::Filters {
+            period: crate::period::Period::Custom,
+            compare: crate::compare::Compare::Year,
+            ..view
+        };
+        assert!(!plan_changed(plan(view).as_ref(), plan(renamed).as_ref()));
+        let flipped = crate::config::Filters { page: 2, ..view };
+        assert!(plan_changed(plan(view).as_ref(), plan(flipped).as_ref()));
+        let retried = Some(Ok(plan_request(&c.settings, view, vec![], 1).unwrap()));
+        assert!(plan_changed(plan(view).as_ref(), retried.as_ref()));
+        assert!(plan_changed(None, plan(view).as_ref()));
+    }
 
     #[test]
     fn a_plan_needs_proxy_and_link_and_no_secret() {

@@ -68,7 +68,9 @@ fn fresh_container() -> HtmlElement {
     div
 }
 
-/// The mock's log of API requests, each as `path?query headers {…}`.
+/// The mock's log of the main API requests, each as `path?query headers
+/// {…}`: the one-row requests of the analyst views (the clean totals, the
+/// compared range; `limit=1`) left out.
 async fn mock_requests() -> Vec<String> {
     let response = gloo_net::http::Request::get(&format!("{}/__mock/requests", proxy_url()))
         .send()
@@ -80,6 +82,12 @@ async fn mock_requests() -> Vec<String> {
         .unwrap()
         .iter()
         .filter(|r| r["path"].as_str().unwrap_or_default().starts_with("/api/"))
+        .filter(|r| {
+            !r["query"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("&limit=1&")
+        })
         .map(|r| {
             format!(
                 "{}?{} headers {}",
@@ -194,7 +202,8 @@ export function watchFetches(part) {
   const original = window.fetch;
   let count = 0;
   window.fetch = function (input, init) {
-    if (String(input.url ?? input).includes(part)) count += 1;
+    const url = String(input.url ?? input);
+    if (url.includes(part) && !url.includes('&limit=1&')) count += 1;
     return original.call(this, input, init);
   };
   // Called with `true`: the count, and window.fetch as it was.
@@ -205,7 +214,8 @@ export function watchFetches(part) {
 }
 "#)]
 extern "C" {
-    /// Counts the `fetch` calls whose URL contains `part` from now on;
+    /// Counts the main `fetch` calls (not the analyst views' one-row
+    /// requests) whose URL contains `part` from now on;
     /// returns a function that tells the count (and with `true` also puts
     /// `window.fetch` back).
     #[wasm_bindgen(js_name = watchFetches)]

@@ -1,11 +1,11 @@
 //! The chart (`part="chart"`): plotters' SVG, an accessible name, and a
 //! tooltip with the day and its clicks on hover and on keyboard focus.
 
-use super::state::{Compared, Shown};
+use super::state::{Shown, SideAnswer};
 use crate::chart::{
     aria_label, chart_size, chart_width, daily_points, render_chart_svg, ChartSvg, DailyPoint,
 };
-use crate::format::{clicks_label, css_percent, range_label};
+use crate::format::{clicks_label, css_percent, group_thousands, range_label};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
@@ -28,15 +28,26 @@ pub fn ChartView(
     shown: RwSignal<Option<Shown>>,
     /// The compared range, drawn as a dashed line when shown. Default: none.
     #[prop(optional)]
-    compared: Option<RwSignal<Option<Compared>>>,
+    compared: Option<Signal<Option<SideAnswer>>>,
+    /// The same days without bots and duplicates, drawn as a line when
+    /// shown. Default: none.
+    #[prop(optional)]
+    clean: Option<Signal<Option<SideAnswer>>>,
 ) -> impl IntoView {
-    let compared = compared.unwrap_or_else(|| RwSignal::new(None));
+    let compared = compared.unwrap_or_else(|| Signal::stored(None));
+    let clean = clean.unwrap_or_else(|| Signal::stored(None));
+    let clean_points = Memo::new(move |_| {
+        clean.with(|c| match c {
+            Some(SideAnswer::Shown { points, .. }) => Some(points.clone()),
+            _ => None,
+        })
+    });
     // The compared days and range while shown; equal across page flips.
     let compared_series = Memo::new(move |_| {
         compared.with(|c| match c {
-            Some(Compared::Shown {
-                start, end, points, ..
-            }) => Some((points.clone(), range_label(*start, *end))),
+            Some(SideAnswer::Shown { view, points, .. }) => {
+                Some((points.clone(), range_label(view.date_start, view.date_end)))
+            }
             _ => None,
         })
     });
@@ -63,11 +74,13 @@ pub fn ChartView(
         let width = width.get()?;
         let before = compared_series.with(|c| c.as_ref().map(|(p, _)| p.clone()));
         let before: &[DailyPoint] = before.as_deref().map_or(&[], Vec::as_slice);
+        let clean = clean_points.get();
+        let clean: &[DailyPoint] = clean.as_deref().map_or(&[], Vec::as_slice);
         series.with(|s| {
             s.as_ref().map(|(points, label, total, range)| Drawing {
                 points: points.clone(),
                 range: range.clone(),
-                chart: render_chart_svg(points, before, width),
+                chart: render_chart_svg(points, before, clean, width),
                 label: label.clone(),
                 total: *total,
             })
@@ -150,11 +163,17 @@ pub fn ChartView(
                     .and_then(|(points, _)| points.get(index))
                     .map(|p| format!(" · {}: {}", p.label, clicks_label(p.clicks)))
             });
+            let clean_day = clean_points.with(|c| {
+                c.as_ref()
+                    .and_then(|points| points.get(index))
+                    .map(|p| format!(" ({} clean)", group_thousands(p.clicks)))
+            });
             Some(Tooltip {
                 text: format!(
-                    "{} (UTC): {}{}",
+                    "{} (UTC): {}{}{}",
                     point.label,
                     clicks_label(point.clicks),
+                    clean_day.unwrap_or_default(),
                     compared_day.unwrap_or_default()
                 ),
                 left,
@@ -171,16 +190,22 @@ pub fn ChartView(
                 "Daily clicks · UTC days"
                 <span class="slc-hint">" · point or use arrow keys for a day's clicks"</span>
             </figcaption>
-            // Which mark is which, while a comparison is drawn.
-            {move || compared_series.with(|c| c.as_ref().map(|(_, compared_range)| {
-                let range = drawing.with(|d| d.as_ref().map(|d| d.range.clone())).unwrap_or_default();
-                view! {
-                    <p class="slc-legend">
-                        <span class="slc-key slc-key-bars" aria-hidden="true"></span>{range}
-                        <span class="slc-key slc-key-compared" aria-hidden="true"></span>{format!("{compared_range} (compared)")}
-                    </p>
-                }
-            }))}
+            // Which mark is which. Always one line tall (style/widget.css),
+            // so the chart does not move when a series joins it.
+            <p class="slc-legend">
+                {move || {
+                    let compared_range = compared_series.with(|c| c.as_ref().map(|(_, range)| range.clone()));
+                    let has_clean = clean_points.with(Option::is_some);
+                    (compared_range.is_some() || has_clean).then(|| {
+                        let range = drawing.with(|d| d.as_ref().map(|d| d.range.clone())).unwrap_or_default();
+                        view! {
+                            <span class="slc-key slc-key-bars" aria-hidden="true"></span>{range}
+                            {has_clean.then(|| view! { <span class="slc-key slc-key-clean" aria-hidden="true"></span>"clean" })}
+                            {compared_range.map(|r| view! { <span class="slc-key slc-key-compared" aria-hidden="true"></span>{format!("{r} (compared)")} })}
+                        }
+                    })
+                }}
+            </p>
             // Measures the width the chart is drawn for; always laid out,
             // no height, so drawing never changes what it measures.
             <div class="slc-chart-width" node_ref=width_probe aria-hidden="true"></div>

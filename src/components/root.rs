@@ -5,18 +5,19 @@ use super::chart_view::ChartView;
 use super::filters_bar::FiltersBar;
 use super::notices::{ErrorBanner, Notices};
 use super::pager::Pager;
-use super::state::{emit, Compared, EventSink, Shown, ViewControl, WidgetEvent};
+use super::state::{emit, EventSink, Shown, SideAnswer, ViewControl, WidgetEvent};
 use super::summary::Summary;
 use super::table::ClicksTable;
 use crate::api::FetchError;
 use crate::browser::today_utc;
 use crate::chart::daily_points;
+use crate::clean::clean_views;
 use crate::client::FetchOutcome;
 use crate::compare::compared_view;
 use crate::config::{ConfigIssue, Filters, Settings};
 use crate::pagination::PageWindow;
 use crate::period::Shift;
-use crate::query::{plan_request, RequestPlan};
+use crate::query::{plan_changed, plan_request, RequestPlan};
 use crate::request::{LoadListener, RequestLoop};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -62,17 +63,34 @@ pub fn ClicksWidget(
     // When the next automatic retry happens (ms since the epoch), if one is pending.
     let retry_at: RwSignal<Option<f64>> = RwSignal::new(None);
 
-    let plan = Memo::new(move |_| {
-        plan_request(&settings.get(), filters.get(), headers.get(), attempt.get())
-    });
+    // Only a new request wakes the effect below: a new period name or
+    // comparison over the same days leaves the rows as they are.
+    let plan = Memo::new_with_compare(
+        move |_| plan_request(&settings.get(), filters.get(), headers.get(), attempt.get()),
+        plan_changed,
+    );
 
-    // The compared range (CONTRACT 7): its own request, sent after the main
-    // one, superseded like it; a page flip asks for nothing new.
-    let compared: RwSignal<Option<Compared>> = RwSignal::new(None);
-    let compared_plan = Memo::new(move |_| {
-        let view = compared_view(&filters.get())?;
-        plan_request(&settings.get(), view, headers.get(), attempt.get()).ok()
-    });
+    // The extra views of CONTRACT 7 (the compared range; the clean totals
+    // while both flags are included), each with its own request.
+    let side_plan = move |view: fn(&Filters) -> Option<Filters>| {
+        Memo::new_with_compare(
+            move |_| {
+                let view = view(&filters.get())?;
+                plan_request(&settings.get(), view, headers.get(), attempt.get()).ok()
+            },
+            |before, after| match (before, after) {
+                (Some(Some(a)), Some(Some(b))) => !a.same_request(b),
+                (Some(None), Some(None)) => false,
+                _ => true,
+            },
+        )
+    };
+    let compared_plan = side_plan(compared_view);
+    let clean_plans = [
+        side_plan(|f| clean_views(f).map(|views| views[0])),
+        side_plan(|f| clean_views(f).map(|views| views[1])),
+        side_plan(|f| clean_views(f).map(|views| views[2])),
+    ];
 
     let requests = Rc::new(RequestLoop::default());
     // The first request goes out now, before the view is built, so its
@@ -100,22 +118,38 @@ pub fn ClicksWidget(
             error.set(None);
         }
     });
-    let compared_requests = Rc::new(RequestLoop::default());
-    let side = compared_requests.clone();
-    Effect::new(move |_| match compared_plan.get() {
-        Some(plan) => {
-            compared.set(Some(Compared::Loading));
-            side.load(plan, ComparedListener(compared));
-        }
-        None => {
-            side.stop();
-            compared.set(None);
-        }
-    });
-    let cleanup_compared = SendWrapper::new(compared_requests);
-    on_cleanup(move || {
-        cleanup_compared.stop();
-    });
+    // Created after the main request's effect, so they are sent after it.
+    let compared = side_request(compared_plan);
+    let clean = clean_plans.map(side_request);
+    // What the parts show: an answer only for the views of the response on
+    // screen (the comparison as now chosen), so a late or early side
+    // answer is never mixed with another range's figures.
+    let for_shown = move |answer: RwSignal<Option<SideAnswer>>,
+                          view: fn(&Filters) -> Option<Filters>| {
+        Signal::derive(move || {
+            let compare = filters.with(|f| f.compare);
+            let wanted = shown.with(|s| {
+                s.as_ref().and_then(|s| {
+                    view(&Filters {
+                        compare,
+                        ..s.filters
+                    })
+                })
+            });
+            answer.with(|a| match a {
+                Some(SideAnswer::Shown { view, .. }) if Some(*view) != wanted => {
+                    Some(SideAnswer::Loading)
+                }
+                other => other.clone(),
+            })
+        })
+    };
+    let compared = for_shown(compared, compared_view);
+    let clean = [
+        for_shown(clean[0], |f| clean_views(f).map(|views| views[0])),
+        for_shown(clean[1], |f| clean_views(f).map(|views| views[1])),
+        for_shown(clean[2], |f| clean_views(f).map(|views| views[2])),
+    ];
     // The host hears the latest value of `busy` as the DOM shows it. Each
     // busy spell has its own dimming timer, cancelled when the spell ends
     // and when the widget goes (gloo-timers clears a dropped `Timeout`), so
@@ -178,10 +212,10 @@ pub fn ClicksWidget(
         <div class=theme aria-busy=move || busy.get().to_string() class:slc-loading=stale on:keydown=on_key>
             <Notices issues=issues blocked=Signal::derive(blocked) />
             <ErrorBanner error=error retry_at=retry_at retry=retry cancel=cancel />
-            <Summary shown=shown filters=filters busy=busy compared=compared />
+            <Summary shown=shown filters=filters busy=busy compared=compared clean=clean />
             <FiltersBar control=control />
             <div class="slc-data">
-                <ChartView shown=shown compared=compared />
+                <ChartView shown=shown compared=compared clean=clean[0] />
                 <ClicksTable shown=shown waiting=Signal::derive(move || busy.get() || retry_at.with(Option::is_some)) />
             </div>
             <Pager control=control shown=shown />
@@ -294,12 +328,36 @@ impl LoadListener for Listener {
     }
 }
 
-/// Where the compared range's answer goes: its figures, or a quiet note
-/// of why there are none (the main view is not affected). Retries are
-/// waited out quietly.
-struct ComparedListener(RwSignal<Option<Compared>>);
+/// Loads `plan` whenever it changes (none: nothing wanted) with a request
+/// loop of its own, stopped when the widget goes; its answer is the
+/// signal returned.
+fn side_request(plan: Memo<Option<RequestPlan>>) -> RwSignal<Option<SideAnswer>> {
+    let answer = RwSignal::new(None);
+    let requests = Rc::new(RequestLoop::default());
+    let side = requests.clone();
+    Effect::new(move |_| match plan.get() {
+        Some(plan) => {
+            answer.set(Some(SideAnswer::Loading));
+            side.load(plan, SideListener(answer));
+        }
+        None => {
+            side.stop();
+            answer.set(None);
+        }
+    });
+    let requests = SendWrapper::new(requests);
+    on_cleanup(move || {
+        requests.stop();
+    });
+    answer
+}
 
-impl LoadListener for ComparedListener {
+/// Where an extra request's answer goes: its figures, or a quiet note of
+/// why there are none (the main view is not affected). Retries are waited
+/// out quietly.
+struct SideListener(RwSignal<Option<SideAnswer>>);
+
+impl LoadListener for SideListener {
     fn waiting_to_retry(&self, _failure: &FetchError, _delay_ms: u32) {}
 
     fn retrying(&self) {}
@@ -307,13 +365,12 @@ impl LoadListener for ComparedListener {
     fn settled(&self, outcome: FetchOutcome, plan: RequestPlan) {
         let state = match outcome {
             FetchOutcome::Aborted => return,
-            FetchOutcome::Loaded(data) => Compared::Shown {
-                start: plan.filters.date_start,
-                end: plan.filters.date_end,
+            FetchOutcome::Loaded(data) => SideAnswer::Shown {
+                view: plan.filters,
                 points: Arc::new(daily_points(&data.chart)),
                 total: data.total_for_paging(),
             },
-            FetchOutcome::Failed(failure) => Compared::Failed(failure.message()),
+            FetchOutcome::Failed(failure) => SideAnswer::Failed(failure.message()),
         };
         self.0.try_set(Some(state));
     }

@@ -3,7 +3,6 @@
 
 use crate::chart::DailyPoint;
 use crate::config::Filters;
-use crate::day::UtcDay;
 use crate::model::ClicksResponse;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -20,18 +19,17 @@ pub struct Shown {
     pub link_id: String,
 }
 
-/// The range the view is compared with (CONTRACT 7), while there is a
-/// comparison: fetched alongside the main request, never delaying it.
+/// The answer to one of the extra requests of the analyst views (CONTRACT
+/// 7: the compared range, the clean totals), while it is wanted: fetched
+/// alongside the main request, never delaying it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Compared {
+pub enum SideAnswer {
     /// Its answer is on its way.
     Loading,
-    /// Its answer: the range, its days and its total.
+    /// Its answer: the view asked for, its days and its total.
     Shown {
-        /// First UTC day of the compared range.
-        start: UtcDay,
-        /// Last UTC day of the compared range.
-        end: UtcDay,
+        /// The view the request was for (its range, its flags).
+        view: Filters,
         /// One point per day, as the chart draws them.
         points: Arc<Vec<DailyPoint>>,
         /// Its `clicks_total` (or its chart's sum).

@@ -21,7 +21,8 @@ pub enum Fault {
     /// `429once`: every other request to the same link is rate limited.
     RateLimitedEveryOther,
     /// `flaky`: the other faults apply to every other request to the same
-    /// link only (the 1st, 3rd, ... fail), so Retry recovers.
+    /// link only (the 1st, 3rd, ... fail), so Retry recovers. One-row
+    /// requests (`limit=1`) are counted on their own.
     Flaky,
     /// `500`: a 500 with an HTML error page, as a gateway would send.
     HtmlServerError,

