@@ -26,6 +26,16 @@ pub fn clean_views(filters: &Filters) -> Option<[Filters; 3]> {
     Some([view(false, false), view(false, true), view(true, false)])
 }
 
+/// One of [`clean_views`] by its place (0 clean, 1 without bots, 2
+/// without duplicates), as a plain function for each extra request.
+fn clean_view<const I: usize>(filters: &Filters) -> Option<Filters> {
+    clean_views(filters).map(|views| views[I])
+}
+
+/// The three views of [`clean_views`], one function each, in its order.
+pub const CLEAN_VIEWS: [fn(&Filters) -> Option<Filters>; 3] =
+    [clean_view::<0>, clean_view::<1>, clean_view::<2>];
+
 /// The clean figures of a range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CleanFigures {

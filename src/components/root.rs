@@ -11,7 +11,7 @@ use super::table::ClicksTable;
 use crate::api::FetchError;
 use crate::browser::today_utc;
 use crate::chart::daily_points;
-use crate::clean::clean_views;
+use crate::clean::CLEAN_VIEWS;
 use crate::client::FetchOutcome;
 use crate::compare::compared_view;
 use crate::config::{ConfigIssue, Filters, Settings};
@@ -86,11 +86,7 @@ pub fn ClicksWidget(
         )
     };
     let compared_plan = side_plan(compared_view);
-    let clean_plans = [
-        side_plan(|f| clean_views(f).map(|views| views[0])),
-        side_plan(|f| clean_views(f).map(|views| views[1])),
-        side_plan(|f| clean_views(f).map(|views| views[2])),
-    ];
+    let clean_plans = CLEAN_VIEWS.map(side_plan);
 
     let requests = Rc::new(RequestLoop::default());
     // The first request goes out now, before the view is built, so its
@@ -145,11 +141,7 @@ pub fn ClicksWidget(
         })
     };
     let compared = for_shown(compared, compared_view);
-    let clean = [
-        for_shown(clean[0], |f| clean_views(f).map(|views| views[0])),
-        for_shown(clean[1], |f| clean_views(f).map(|views| views[1])),
-        for_shown(clean[2], |f| clean_views(f).map(|views| views[2])),
-    ];
+    let clean: [_; 3] = std::array::from_fn(|i| for_shown(clean[i], CLEAN_VIEWS[i]));
     // The host hears the latest value of `busy` as the DOM shows it. Each
     // busy spell has its own dimming timer, cancelled when the spell ends
     // and when the widget goes (gloo-timers clears a dropped `Timeout`), so
