@@ -9,6 +9,15 @@ pub fn today_utc() -> UtcDay {
     UtcDay::from_unix_ms(js_sys::Date::now())
 }
 
+/// The browser's language (`navigator.language`), the locale when none
+/// is given; `en` where there is none.
+pub fn browser_language() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .filter(|language| !language.is_empty())
+        .unwrap_or_else(|| "en".to_string())
+}
+
 /// Offers `text` as a file download named `file_name`.
 pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
     let document = web_sys::window()
@@ -25,11 +34,4 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), JsVa
     anchor.click();
     web_sys::Url::revoke_object_url(&url)?;
     Ok(())
-}
-
-/// JavaScript's `getTimezoneOffset()` at the instant `ms`: minutes from
-/// the viewer's local time to UTC (`-60` for UTC+1), which can differ by
-/// date (summer time).
-pub fn utc_minus_local_minutes(ms: f64) -> f64 {
-    js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset()
 }

@@ -3,7 +3,7 @@
 //! labels only (no response text reaches the SVG).
 
 use crate::day::UtcDay;
-use crate::format::{clicks_label, group_thousands};
+use crate::format::{clicks_label, Labels};
 use crate::model::ChartEntry;
 use crate::svg::{svg_document, SvgWriter};
 use plotters::coord::ranged1d::{SegmentValue, SegmentedCoord};
@@ -106,10 +106,20 @@ fn labelled_days(width: u32, count: usize) -> impl Fn(usize) -> bool {
 pub struct DailyPoint {
     /// The day, when the API sent a readable date.
     pub day: Option<UtcDay>,
-    /// What to call it: `Mon 3 Nov 2026`, or the raw timestamp text.
-    pub label: String,
+    /// The date as sent, kept only when it could not be read (empty
+    /// otherwise).
+    pub raw: String,
     /// Clicks that day.
     pub clicks: u64,
+}
+
+impl DailyPoint {
+    /// What to call the day: `Mon 3 Nov 2026` as `labels` write it, or
+    /// the date as sent when it could not be read.
+    pub fn name(&self, labels: &dyn Labels) -> String {
+        self.day
+            .map_or_else(|| self.raw.clone(), |day| labels.long_day(day))
+    }
 }
 
 /// One point per chart entry, in the order received.
@@ -118,10 +128,11 @@ pub fn daily_points(entries: &[ChartEntry]) -> Vec<DailyPoint> {
         .iter()
         .map(|entry| DailyPoint {
             day: entry.day,
-            label: entry
-                .day
-                .map(UtcDay::long_label)
-                .unwrap_or_else(|| entry.timestamp.clone()),
+            raw: if entry.day.is_some() {
+                String::new()
+            } else {
+                entry.timestamp.clone()
+            },
             clicks: entry.clicks,
         })
         .collect()
@@ -188,11 +199,11 @@ pub fn nice_ceiling(max: u64) -> u64 {
 }
 
 /// The x-axis label for a bar: `3 Nov` within a year, `Nov 2026` beyond.
-fn x_label(points: &[DailyPoint], index: usize) -> String {
+fn x_label(points: &[DailyPoint], index: usize, labels: &dyn Labels) -> String {
     let long_range = points.len() > 366;
     match points.get(index).and_then(|p| p.day) {
-        Some(day) if long_range => day.month_year(),
-        Some(day) => day.day_month(),
+        Some(day) if long_range => labels.month_year(day),
+        Some(day) => labels.day_month(day),
         None => String::new(),
     }
 }
@@ -208,12 +219,14 @@ pub const CLEAN_COLOUR: RGBColor = RGBColor(0x1a, 0x7f, 0x37);
 /// compared range's days, empty for none) as a line over the bars,
 /// aligned day by day (its first day over the first bar; the stylesheet
 /// dashes it), and `clean` (the same days without bots and duplicates,
-/// empty for none) as a line of its own. Needs no DOM.
+/// empty for none) as a line of its own; its numbers and dates written by
+/// `labels`. Needs no DOM.
 pub fn render_chart_svg(
     points: &[DailyPoint],
     compared: &[DailyPoint],
     clean: &[DailyPoint],
     width: u32,
+    labels: &dyn Labels,
 ) -> Result<ChartSvg, String> {
     let size = chart_size(width.clamp(CHART_WIDTHS.0, CHART_WIDTHS.1));
     let count = points.len().max(1);
@@ -250,11 +263,11 @@ pub fn render_chart_svg(
         let labelled = labelled_days(size.0, count);
         let x_formatter = |value: &SegmentValue<usize>| match value {
             SegmentValue::CenterOf(i) | SegmentValue::Exact(i) if labelled(*i) => {
-                x_label(points, *i)
+                x_label(points, *i, labels)
             }
             _ => String::new(),
         };
-        let y_formatter = |value: &u64| group_thousands(*value);
+        let y_formatter = |value: &u64| labels.number(*value);
         chart
             .configure_mesh()
             .disable_x_mesh()
@@ -313,24 +326,31 @@ pub fn render_chart_svg(
     })
 }
 
-/// The chart's accessible name: range, total and peak.
-pub fn aria_label(points: &[DailyPoint], range: &str, total: u64) -> String {
+/// The chart's accessible name: range, total and peak, written by `labels`.
+pub fn aria_label(points: &[DailyPoint], range: &str, total: u64, labels: &dyn Labels) -> String {
     let peak = points
         .iter()
         .max_by_key(|p| p.clicks)
         .filter(|p| p.clicks > 0);
     let peak_text = peak
-        .map(|p| format!(", peak {} on {}", clicks_label(p.clicks), p.label))
+        .map(|p| {
+            format!(
+                ", peak {} on {}",
+                clicks_label(labels, p.clicks),
+                p.name(labels)
+            )
+        })
         .unwrap_or_default();
     format!(
         "Daily clicks by UTC day, {range}: {} in all{peak_text}.",
-        clicks_label(total)
+        clicks_label(labels, total)
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::EnglishLabels;
 
     fn points(days: usize, clicks: impl Fn(usize) -> u64) -> Vec<DailyPoint> {
         let start = UtcDay::parse("2026-10-25").unwrap();
@@ -339,7 +359,7 @@ mod tests {
                 let day = start.add_days(i as i32);
                 DailyPoint {
                     day: Some(day),
-                    label: day.long_label(),
+                    raw: String::new(),
                     clicks: clicks(i),
                 }
             })
@@ -358,6 +378,7 @@ mod tests {
                 &[],
                 &[],
                 DEFAULT_CHART_WIDTH,
+                &EnglishLabels,
             )
             .unwrap();
             assert_eq!(count_marks(&chart.svg), days, "{days} days");
@@ -370,7 +391,9 @@ mod tests {
     fn bars_keep_their_width_at_every_width() {
         for width in [240, 296, 336, 440, 720, 1232, 1600] {
             for days in [1, 7, 30, 90, 366] {
-                let chart = render_chart_svg(&points(days, |_| 10), &[], &[], width).unwrap();
+                let chart =
+                    render_chart_svg(&points(days, |_| 10), &[], &[], width, &EnglishLabels)
+                        .unwrap();
                 let room = (chart.plot.right - chart.plot.left) / days as f64;
                 let widths: Vec<f64> = chart
                     .svg
@@ -402,8 +425,8 @@ mod tests {
     fn a_compared_range_is_a_dashed_line_aligned_day_by_day() {
         let now = points(30, |_| 100);
         let before = points(30, |i| if i == 29 { 1_900 } else { 50 });
-        let plain = render_chart_svg(&now, &[], &[], 720).unwrap();
-        let compared = render_chart_svg(&now, &before, &[], 720).unwrap();
+        let plain = render_chart_svg(&now, &[], &[], 720, &EnglishLabels).unwrap();
+        let compared = render_chart_svg(&now, &before, &[], 720, &EnglishLabels).unwrap();
         let colour = "stroke=\"#bc4c00\"";
         assert!(!plain.svg.contains(colour));
         assert_eq!(compared.svg.matches(colour).count(), 1, "one polyline");
@@ -428,7 +451,8 @@ mod tests {
         assert!(!plain.svg.contains(">2,000</text>"));
         assert_eq!(count_marks(&compared.svg), 30, "still one bar per day");
         // The clean series: one more polyline, of its own colour.
-        let clean = render_chart_svg(&now, &before, &points(30, |_| 80), 720).unwrap();
+        let clean =
+            render_chart_svg(&now, &before, &points(30, |_| 80), 720, &EnglishLabels).unwrap();
         assert_eq!(clean.svg.matches("stroke=\"#1a7f37\"").count(), 1);
         assert_eq!(clean.svg.matches(colour).count(), 1);
         // A compared range longer than the view is cut at the view's days.
@@ -437,6 +461,7 @@ mod tests {
             &points(31, |i| if i == 30 { 9_999 } else { 5 }),
             &[],
             720,
+            &EnglishLabels,
         )
         .unwrap();
         assert!(!longer.svg.contains(">10,000</text>"));
@@ -444,7 +469,14 @@ mod tests {
 
     #[test]
     fn zero_days_are_still_marks() {
-        let chart = render_chart_svg(&points(30, |_| 0), &[], &[], DEFAULT_CHART_WIDTH).unwrap();
+        let chart = render_chart_svg(
+            &points(30, |_| 0),
+            &[],
+            &[],
+            DEFAULT_CHART_WIDTH,
+            &EnglishLabels,
+        )
+        .unwrap();
         assert_eq!(count_marks(&chart.svg), 30);
     }
 
@@ -454,12 +486,18 @@ mod tests {
     fn response_text_never_reaches_the_svg() {
         let mut hostile = points(3, |i| i as u64);
         hostile[1].day = None;
-        hostile[1].label = "<img src=x onerror=alert(1)>".into();
+        hostile[1].raw = "<img src=x onerror=alert(1)>".into();
         // The compared range's and the clean series' points carry labels
         // too: only their counts may be drawn.
-        let svg = render_chart_svg(&hostile, &hostile, &hostile, DEFAULT_CHART_WIDTH)
-            .unwrap()
-            .svg;
+        let svg = render_chart_svg(
+            &hostile,
+            &hostile,
+            &hostile,
+            DEFAULT_CHART_WIDTH,
+            &EnglishLabels,
+        )
+        .unwrap()
+        .svg;
         assert!(!svg.contains("<img") && !svg.contains("onerror"), "{svg}");
         assert!(svg.starts_with("<svg"));
     }
@@ -471,6 +509,7 @@ mod tests {
             &[],
             &[],
             DEFAULT_CHART_WIDTH,
+            &EnglishLabels,
         )
         .unwrap();
         let has_label = |text: &str| chart.svg.contains(&format!(">{text}</text>"));
@@ -493,7 +532,14 @@ mod tests {
 
     #[test]
     fn pointer_positions_map_to_days() {
-        let chart = render_chart_svg(&points(30, |_| 5), &[], &[], DEFAULT_CHART_WIDTH).unwrap();
+        let chart = render_chart_svg(
+            &points(30, |_| 5),
+            &[],
+            &[],
+            DEFAULT_CHART_WIDTH,
+            &EnglishLabels,
+        )
+        .unwrap();
         let plot = chart.plot;
         assert!(plot.left > 0.0 && plot.right <= f64::from(chart.size.0));
         assert_eq!(plot.index_at(30, plot.left), Some(0));
@@ -532,8 +578,14 @@ mod tests {
         assert_eq!(chart_width(9000.0), 1600);
         assert_eq!(chart_width(f64::NAN), DEFAULT_CHART_WIDTH);
         let labels_at = |width, days| {
-            let chart =
-                render_chart_svg(&points(days, |i| i as u64 * 13), &[], &[], width).unwrap();
+            let chart = render_chart_svg(
+                &points(days, |i| i as u64 * 13),
+                &[],
+                &[],
+                width,
+                &EnglishLabels,
+            )
+            .unwrap();
             assert!(
                 chart.svg.starts_with(&format!("<svg width=\"{width}\" ")),
                 "{width}"
@@ -573,7 +625,12 @@ mod tests {
 
     #[test]
     fn aria_label_states_range_total_and_peak() {
-        let label = aria_label(&points(3, |i| [4, 9, 2][i]), "25 – 27 Oct 2026", 15);
+        let label = aria_label(
+            &points(3, |i| [4, 9, 2][i]),
+            "25 – 27 Oct 2026",
+            15,
+            &EnglishLabels,
+        );
         assert_eq!(label, "Daily clicks by UTC day, 25 – 27 Oct 2026: 15 clicks in all, peak 9 clicks on Mon 26 Oct 2026.");
     }
 
@@ -582,7 +639,12 @@ mod tests {
     /// matches substrings) also found the chart.
     #[test]
     fn aria_label_never_contains_the_date_labels() {
-        let label = aria_label(&points(3, |i| [4, 9, 2][i]), "25 – 27 Oct 2026", 15);
+        let label = aria_label(
+            &points(3, |i| [4, 9, 2][i]),
+            "25 – 27 Oct 2026",
+            15,
+            &EnglishLabels,
+        );
         for word in ["to", "from"] {
             assert!(!label.to_lowercase().contains(word), "{label}");
         }

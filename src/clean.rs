@@ -3,7 +3,7 @@
 //! totals with the flags set accordingly. Pure.
 
 use crate::config::Filters;
-use crate::format::group_thousands;
+use crate::format::Labels;
 
 /// The views whose totals give the clean figures, while both flags are
 /// included: bots and duplicates excluded (clean), bots excluded,
@@ -14,14 +14,13 @@ pub fn clean_views(filters: &Filters) -> Option<[Filters; 3]> {
     if !(filters.include_bots && filters.include_duplicates) {
         return None;
     }
-    let view = |include_bots, include_duplicates| Filters {
-        include_bots,
-        include_duplicates,
-        page_size: 1,
-        page: 1,
-        compare: crate::compare::Compare::None,
-        period: crate::period::Period::Custom,
-        ..*filters
+    let view = |include_bots, include_duplicates| {
+        Filters {
+            include_bots,
+            include_duplicates,
+            ..*filters
+        }
+        .one_row_view()
     };
     Some([view(false, false), view(false, true), view(true, false)])
 }
@@ -62,19 +61,21 @@ impl CleanFigures {
         }
     }
 
-    /// `3,310 clean (80.3 %) · 610 bots · 230 duplicates`, singular for one.
-    pub fn label(&self) -> String {
+    /// `3,310 clean (80.3 %) · 610 bots · 230 duplicates`, singular for
+    /// one, the numbers written by `labels`.
+    pub fn label(&self, labels: &dyn Labels) -> String {
         let share = if self.total == 0 {
             String::new()
         } else {
-            format!(" ({:.1} %)", self.clean as f64 / self.total as f64 * 100.0)
+            let share = self.clean as f64 / self.total as f64 * 100.0;
+            format!(" ({} %)", labels.tenths(share, false))
         };
         let count = |n: u64, one: &str, many: &str| {
-            format!("{} {}", group_thousands(n), if n == 1 { one } else { many })
+            format!("{} {}", labels.number(n), if n == 1 { one } else { many })
         };
         format!(
             "{} clean{share} · {} · {}",
-            group_thousands(self.clean),
+            labels.number(self.clean),
             count(self.bots, "bot", "bots"),
             count(self.duplicates, "duplicate", "duplicates")
         )
@@ -85,12 +86,13 @@ impl CleanFigures {
 mod tests {
     use super::*;
     use crate::day::UtcDay;
+    use crate::format::EnglishLabels;
 
     #[test]
     fn the_contract_s_example() {
         let figures = CleanFigures::from_totals(4120, 3310, 3510, 3890);
         assert_eq!(
-            figures.label(),
+            figures.label(&EnglishLabels),
             "3,310 clean (80.3 %) · 610 bots · 230 duplicates"
         );
     }
@@ -98,11 +100,11 @@ mod tests {
     #[test]
     fn edge_figures() {
         assert_eq!(
-            CleanFigures::from_totals(0, 0, 0, 0).label(),
+            CleanFigures::from_totals(0, 0, 0, 0).label(&EnglishLabels),
             "0 clean · 0 bots · 0 duplicates"
         );
         assert_eq!(
-            CleanFigures::from_totals(10, 8, 9, 9).label(),
+            CleanFigures::from_totals(10, 8, 9, 9).label(&EnglishLabels),
             "8 clean (80.0 %) · 1 bot · 1 duplicate"
         );
         // Data that moved between the requests never gives a negative count.

@@ -3,6 +3,7 @@
 
 use crate::config::Filters;
 use crate::day::UtcDay;
+use crate::format::Labels;
 
 /// What the range is compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,33 +77,31 @@ pub fn compared_view(filters: &Filters) -> Option<Filters> {
     let (date_start, date_end) = filters
         .compare
         .range(filters.date_start, filters.date_end)?;
-    Some(Filters {
-        date_start,
-        date_end,
-        page_size: 1,
-        page: 1,
-        period: crate::period::Period::Custom,
-        ..*filters
-    })
+    Some(
+        Filters {
+            date_start,
+            date_end,
+            ..*filters
+        }
+        .one_row_view(),
+    )
 }
 
 /// The change from `before` to `now` as the summary states it: signed, one
-/// decimal, `+12.5 %`, `-3.0 %`, `+0.0 %`; `no clicks to compare` when
-/// the compared range had none.
-pub fn change_label(now: u64, before: u64) -> String {
+/// decimal, `+12.5 %`, `-3.0 %`, `+0.0 %` (the number written by
+/// `labels`); `no clicks to compare` when the compared range had none.
+pub fn change_label(labels: &dyn Labels, now: u64, before: u64) -> String {
     if before == 0 {
         return "no clicks to compare".to_string();
     }
     let change = (now as f64 - before as f64) / before as f64 * 100.0;
-    // Rounded first, so a change that rounds to zero is never `-0.0 %`.
-    let tenths = (change * 10.0).round();
-    let sign = if tenths < 0.0 { '-' } else { '+' };
-    format!("{sign}{:.1} %", tenths.abs() / 10.0)
+    format!("{} %", labels.tenths(change, true))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::EnglishLabels;
 
     fn day(text: &str) -> UtcDay {
         UtcDay::parse(text).unwrap()
@@ -189,13 +188,13 @@ mod tests {
 
     #[test]
     fn changes_are_signed_with_one_decimal() {
-        assert_eq!(change_label(1125, 1000), "+12.5 %");
-        assert_eq!(change_label(970, 1000), "-3.0 %");
-        assert_eq!(change_label(1000, 1000), "+0.0 %");
-        assert_eq!(change_label(99_999, 100_000), "+0.0 %");
-        assert_eq!(change_label(0, 40), "-100.0 %");
-        assert_eq!(change_label(3, 1), "+200.0 %");
-        assert_eq!(change_label(5, 0), "no clicks to compare");
-        assert_eq!(change_label(0, 0), "no clicks to compare");
+        assert_eq!(change_label(&EnglishLabels, 1125, 1000), "+12.5 %");
+        assert_eq!(change_label(&EnglishLabels, 970, 1000), "-3.0 %");
+        assert_eq!(change_label(&EnglishLabels, 1000, 1000), "+0.0 %");
+        assert_eq!(change_label(&EnglishLabels, 99_999, 100_000), "+0.0 %");
+        assert_eq!(change_label(&EnglishLabels, 0, 40), "-100.0 %");
+        assert_eq!(change_label(&EnglishLabels, 3, 1), "+200.0 %");
+        assert_eq!(change_label(&EnglishLabels, 5, 0), "no clicks to compare");
+        assert_eq!(change_label(&EnglishLabels, 0, 0), "no clicks to compare");
     }
 }

@@ -138,19 +138,6 @@ fn wall_clock(ms: f64) -> (UtcDay, u32, u32, u32) {
     (day, into / 3600, into / 60 % 60, into % 60)
 }
 
-/// An instant as the viewer's clock shows it, `23 Nov 2026, 20:35:18`
-/// (the day-month-year order of the widget's other dates).
-/// `utc_minus_local_minutes` is JavaScript's `getTimezoneOffset()` for
-/// that instant (`-60` for UTC+1).
-pub fn local_time_label(ms: f64, utc_minus_local_minutes: f64) -> String {
-    let (day, hour, minute, second) = wall_clock(ms - utc_minus_local_minutes * 60_000.0);
-    let (year, month, date) = day.ymd();
-    format!(
-        "{date} {} {year}, {hour:02}:{minute:02}:{second:02}",
-        MONTHS[month as usize - 1]
-    )
-}
-
 /// An instant in UTC, `2026-11-23 19:35:18 UTC` (the title of a row's time).
 pub fn utc_instant_label(ms: f64) -> String {
     let (day, hour, minute, second) = wall_clock(ms);
@@ -224,12 +211,9 @@ mod clock_tests {
     use super::*;
 
     #[test]
-    fn instants_read_on_the_viewers_clock_and_in_utc() {
+    fn instants_read_in_utc() {
         let ms = parse_instant_ms("2026-11-23T19:35:18.250Z").unwrap();
         assert_eq!(utc_instant_label(ms), "2026-11-23 19:35:18 UTC");
-        assert_eq!(local_time_label(ms, 0.0), "23 Nov 2026, 19:35:18");
-        assert_eq!(local_time_label(ms, -300.0), "24 Nov 2026, 00:35:18");
-        assert_eq!(local_time_label(ms, 480.0), "23 Nov 2026, 11:35:18");
         assert_eq!(utc_instant_label(-1000.0), "1969-12-31 23:59:59 UTC");
     }
 }

@@ -17,6 +17,9 @@ const PROPERTIES = {
   theme: 'theme',
   period: 'period',
   compare: 'compare',
+  refresh: 'refresh',
+  locale: 'locale',
+  timeZone: 'time-zone',
 };
 
 // `observed`: the attribute names to observe, an array from Rust

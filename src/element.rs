@@ -3,7 +3,7 @@
 //! mounts the same `ClicksWidget` as the standalone page into the element's
 //! shadow root and turns widget events into DOM events.
 
-use crate::browser::today_utc;
+use crate::browser::{browser_language, today_utc};
 use crate::components::{ClicksWidget, EventSink, WidgetEvent};
 use crate::config::{
     refused_attributes, validate_headers, Config, ConfigIssue, Filters, HeaderMap, Settings, NAMES,
@@ -55,7 +55,7 @@ pub fn define_element() {
         Closure::<dyn Fn(JsValue, String) -> JsValue>::new(|attributes: JsValue, name: String| {
             let config = config_of(&attributes);
             match name.as_str() {
-                "filters" => to_js(&FiltersDetail::from(&config.filters)),
+                "filters" => filters_detail(&config.filters, &config.settings),
                 property => property_value(&config.settings, &config.filters, property),
             }
         });
@@ -104,6 +104,12 @@ fn checked_headers(headers: &JsValue) -> (Vec<(String, String)>, Vec<ConfigIssue
             }],
         ),
     }
+}
+
+/// The element's `filters` object (and events' `detail.filters`): the
+/// view with the settings CONTRACT 7 adds to it.
+fn filters_detail(filters: &Filters, settings: &Settings) -> JsValue {
+    to_js(&FiltersDetail::new(filters, settings, &browser_language()))
 }
 
 /// A plain JavaScript object (or value) from a serde type.
@@ -226,7 +232,8 @@ impl MountedWidget {
                         veil.lift();
                     }
                 }
-                dispatch_event(&event_host, event)
+                let settings = handles.settings.try_get_untracked().unwrap_or_default();
+                dispatch_event(&event_host, event, &settings)
             });
             let events: EventSink = StoredValue::new_local(Some(dispatch));
             let issues = Signal::derive(move || {
@@ -290,10 +297,13 @@ impl MountedWidget {
 
     /// The current filters as a plain object.
     pub fn filters(&self) -> JsValue {
-        self.handles
-            .filters
-            .try_get_untracked()
-            .map_or(JsValue::NULL, |f| to_js(&FiltersDetail::from(&f)))
+        match (
+            self.handles.filters.try_get_untracked(),
+            self.handles.settings.try_get_untracked(),
+        ) {
+            (Some(filters), Some(settings)) => filters_detail(&filters, &settings),
+            _ => JsValue::NULL,
+        }
     }
 
     /// The effective value behind a camelCase property.
@@ -336,11 +346,15 @@ fn property_value(settings: &Settings, f: &Filters, name: &str) -> JsValue {
         "theme" => JsValue::from_str(settings.theme.as_str()),
         "period" => JsValue::from_str(f.period.name()),
         "compare" => JsValue::from_str(f.compare.name()),
+        "refresh" => JsValue::from(settings.refresh_secs),
+        "locale" => JsValue::from_str(&settings.locale.clone().unwrap_or_else(browser_language)),
+        "timeZone" => JsValue::from_str(f.time_zone.name()),
         _ => JsValue::UNDEFINED,
     }
 }
 
-fn dispatch_event(host: &HtmlElement, event: WidgetEvent) {
+/// Sends `event` from `host` as CONTRACT 3's DOM event (or attribute).
+fn dispatch_event(host: &HtmlElement, event: WidgetEvent, settings: &Settings) {
     let (name, detail) = match event {
         WidgetEvent::Busy(busy) => {
             let _ = host.set_attribute("aria-busy", if busy { "true" } else { "false" });
@@ -353,7 +367,7 @@ fn dispatch_event(host: &HtmlElement, event: WidgetEvent) {
         } => (
             "slc-load",
             to_js(&LoadDetail {
-                filters: FiltersDetail::from(&filters),
+                filters: FiltersDetail::new(&filters, settings, &browser_language()),
                 clicks_total: clicks_total as f64,
                 row_count: row_count as f64,
             }),
@@ -364,7 +378,7 @@ fn dispatch_event(host: &HtmlElement, event: WidgetEvent) {
         WidgetEvent::Changed { filters } => (
             "slc-change",
             to_js(&ChangeDetail {
-                filters: FiltersDetail::from(&filters),
+                filters: FiltersDetail::new(&filters, settings, &browser_language()),
             }),
         ),
     };

@@ -3,7 +3,7 @@
 //! converts them with serde-wasm-bindgen; the standalone page reads
 //! `slc-change` back through the same types.
 
-use crate::config::Filters;
+use crate::config::{Filters, Settings};
 use serde::{Deserialize, Serialize};
 
 /// The current filters as CONTRACT 3 names them (`dateStart`, `pageSize`, …).
@@ -26,10 +26,18 @@ pub struct FiltersDetail {
     pub include_duplicates: bool,
     /// What the range is compared with (`none`, `previous`, `year`).
     pub compare: String,
+    /// Seconds between automatic refreshes, 0 when off.
+    pub refresh: u32,
+    /// The BCP 47 tag numbers and dates are formatted for.
+    pub locale: String,
+    /// The zone of row times (`local`, `utc`).
+    pub time_zone: String,
 }
 
-impl From<&Filters> for FiltersDetail {
-    fn from(f: &Filters) -> Self {
+impl FiltersDetail {
+    /// The view `f` with the widget's `settings`; `browser_language` is the
+    /// locale when `settings` names none.
+    pub fn new(f: &Filters, settings: &Settings, browser_language: &str) -> Self {
         Self {
             period: f.period.name().to_string(),
             date_start: f.date_start.to_string(),
@@ -39,16 +47,22 @@ impl From<&Filters> for FiltersDetail {
             include_bots: f.include_bots,
             include_duplicates: f.include_duplicates,
             compare: f.compare.name().to_string(),
+            refresh: settings.refresh_secs,
+            locale: settings
+                .locale
+                .clone()
+                .unwrap_or_else(|| browser_language.to_string()),
+            time_zone: f.time_zone.name().to_string(),
         }
     }
-}
 
-impl FiltersDetail {
     /// The filters as configuration names and values (the standalone page's
     /// query string), in CONTRACT 2 order, `period` first; `None` for a
     /// name to leave out: the dates of a named period, which a shared link
-    /// resolves again against its own today (CONTRACT 7).
-    pub fn config_pairs(&self) -> [(&'static str, Option<String>); 8] {
+    /// resolves again against its own today (CONTRACT 7), and a comparison
+    /// or zone left at its default. `refresh` and `locale` are the page's
+    /// to set, never the person's: they are not among them.
+    pub fn config_pairs(&self) -> [(&'static str, Option<String>); 9] {
         let custom = self.period == "custom";
         let date = |value: &String| custom.then(|| value.clone());
         [
@@ -66,6 +80,10 @@ impl FiltersDetail {
             (
                 "compare",
                 (self.compare != "none").then(|| self.compare.clone()),
+            ),
+            (
+                "time-zone",
+                (self.time_zone != "local").then(|| self.time_zone.clone()),
             ),
         ]
     }
@@ -109,17 +127,17 @@ mod tests {
     fn details_use_the_contracts_camel_case_names() {
         let filters = Filters::defaults(UtcDay::parse("2026-11-23").unwrap());
         let load = LoadDetail {
-            filters: FiltersDetail::from(&filters),
+            filters: FiltersDetail::new(&filters, &Settings::default(), "en-GB"),
             clicks_total: 3300.0,
             row_count: 100.0,
         };
         // (serde_json writes an f64 with its `.0`; JavaScript reads a number.)
         assert_eq!(
             serde_json::to_string(&load).unwrap(),
-            r#"{"filters":{"period":"30d","dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":100,"page":1,"includeBots":true,"includeDuplicates":true,"compare":"none"},"clicksTotal":3300.0,"rowCount":100.0}"#
+            r#"{"filters":{"period":"30d","dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":100,"page":1,"includeBots":true,"includeDuplicates":true,"compare":"none","refresh":0,"locale":"en-GB","timeZone":"local"},"clicksTotal":3300.0,"rowCount":100.0}"#
         );
         let change: ChangeDetail = serde_json::from_str(
-            r#"{"filters":{"period":"custom","dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":50,"page":2,"includeBots":false,"includeDuplicates":true,"compare":"year"}}"#,
+            r#"{"filters":{"period":"custom","dateStart":"2026-10-25","dateEnd":"2026-11-23","pageSize":50,"page":2,"includeBots":false,"includeDuplicates":true,"compare":"year","refresh":60,"locale":"de-DE","timeZone":"utc"}}"#,
         )
         .unwrap();
         let pairs = change.filters.config_pairs();
@@ -128,6 +146,29 @@ mod tests {
         assert_eq!(pairs[4], ("page", Some("2".to_string())));
         assert_eq!(pairs[5], ("include-bots", Some("false".to_string())));
         assert_eq!(pairs[7], ("compare", Some("year".to_string())));
+        assert_eq!(pairs[8], ("time-zone", Some("utc".to_string())));
+        assert!(
+            !pairs
+                .iter()
+                .any(|(name, _)| matches!(*name, "refresh" | "locale")),
+            "the page's own settings are not the person's to write"
+        );
+    }
+
+    #[test]
+    fn the_detail_names_the_locale_given_or_the_browsers() {
+        let today = UtcDay::parse("2026-11-23").unwrap();
+        let settings = Settings {
+            locale: Some("de-DE".into()),
+            refresh_secs: 30,
+            ..Settings::default()
+        };
+        let detail = FiltersDetail::new(&Filters::defaults(today), &settings, "en-US");
+        assert_eq!((detail.locale.as_str(), detail.refresh), ("de-DE", 30));
+        let default = FiltersDetail::new(&Filters::defaults(today), &Settings::default(), "en-US");
+        assert_eq!(default.locale, "en-US");
+        // The default zone is left out of the address.
+        assert_eq!(default.config_pairs()[8], ("time-zone", None));
     }
 
     /// A named period's link keeps meaning "the last 7 days": its dates
@@ -136,7 +177,7 @@ mod tests {
     fn a_named_period_leaves_its_dates_out() {
         let today = UtcDay::parse("2026-11-23").unwrap();
         let filters = Filters::defaults(today).with_period(crate::period::Period::Last7Days, today);
-        let pairs = FiltersDetail::from(&filters).config_pairs();
+        let pairs = FiltersDetail::new(&filters, &Settings::default(), "en").config_pairs();
         assert_eq!(pairs[0], ("period", Some("7d".to_string())));
         assert_eq!((pairs[1].1.clone(), pairs[2].1.clone()), (None, None));
     }

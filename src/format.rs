@@ -1,9 +1,64 @@
-//! Number and range labels shared by the summary, chart and pager.
+//! How numbers and UTC days are written ([`Labels`]: `Intl` for the
+//! page's locale in the browser, see `intl.rs`), and the labels the
+//! summary, chart and pager build from them.
 
 use crate::day::UtcDay;
 
+/// Numbers and UTC days written for one locale (CONTRACT 7 `locale`).
+pub trait Labels {
+    /// A count: `4,120` (`4.120` in de-DE).
+    fn number(&self, value: u64) -> String;
+    /// A number with one decimal, `80.3`; with `signed`, `+12.5`, `-3.0`
+    /// and `+0.0` (a zero is never negative).
+    fn tenths(&self, value: f64, signed: bool) -> String;
+    /// A day within a year: `3 Nov`.
+    fn day_month(&self, day: UtcDay) -> String;
+    /// A month: `Nov 2026`.
+    fn month_year(&self, day: UtcDay) -> String;
+    /// A day in full: `Mon 3 Nov 2026`.
+    fn long_day(&self, day: UtcDay) -> String;
+    /// A range of days, naming only what differs: `25 Oct – 23 Nov 2026`.
+    fn range(&self, start: UtcDay, end: UtcDay) -> String;
+}
+
+/// British English, written in Rust: the labels where there is no `Intl`
+/// (native tests and tools). The browser always uses `intl::IntlLabels`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EnglishLabels;
+
+impl Labels for EnglishLabels {
+    fn number(&self, value: u64) -> String {
+        group_thousands(value)
+    }
+
+    fn tenths(&self, value: f64, signed: bool) -> String {
+        // Rounded first, so a value that rounds to zero is `+0.0`.
+        let tenths = (value * 10.0).round() / 10.0 + 0.0;
+        match (signed, tenths < 0.0) {
+            (true, false) => format!("+{tenths:.1}"),
+            _ => format!("{tenths:.1}"),
+        }
+    }
+
+    fn day_month(&self, day: UtcDay) -> String {
+        day.day_month()
+    }
+
+    fn month_year(&self, day: UtcDay) -> String {
+        day.month_year()
+    }
+
+    fn long_day(&self, day: UtcDay) -> String {
+        day.long_label()
+    }
+
+    fn range(&self, start: UtcDay, end: UtcDay) -> String {
+        range_label(start, end)
+    }
+}
+
 /// `1234567` as `1,234,567`.
-pub fn group_thousands(value: u64) -> String {
+fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
@@ -26,7 +81,7 @@ pub fn css_percent(value: f64) -> String {
 
 /// A day range such as `25 Oct – 23 Nov 2026`, `3 – 9 Nov 2026` or
 /// `28 Dec 2025 – 3 Jan 2026`.
-pub fn range_label(start: UtcDay, end: UtcDay) -> String {
+fn range_label(start: UtcDay, end: UtcDay) -> String {
     let (start_year, start_month, start_day) = start.ymd();
     let (end_year, end_month, _) = end.ymd();
     let end_text = format!("{} {end_year}", end.day_month());
@@ -41,12 +96,12 @@ pub fn range_label(start: UtcDay, end: UtcDay) -> String {
     }
 }
 
-/// `1 click` / `2 clicks`.
-pub fn clicks_label(count: u64) -> String {
+/// `1 click` / `2 clicks`, the count written by `labels`.
+pub fn clicks_label(labels: &dyn Labels, count: u64) -> String {
     if count == 1 {
         "1 click".to_string()
     } else {
-        format!("{} clicks", group_thousands(count))
+        format!("{} clicks", labels.number(count))
     }
 }
 
@@ -97,8 +152,18 @@ mod tests {
 
     #[test]
     fn clicks_are_pluralised() {
-        assert_eq!(clicks_label(1), "1 click");
-        assert_eq!(clicks_label(12_345), "12,345 clicks");
+        assert_eq!(clicks_label(&EnglishLabels, 1), "1 click");
+        assert_eq!(clicks_label(&EnglishLabels, 12_345), "12,345 clicks");
+    }
+
+    #[test]
+    fn tenths_are_rounded_then_signed() {
+        let labels = EnglishLabels;
+        assert_eq!(labels.tenths(80.25, false), "80.3");
+        assert_eq!(labels.tenths(12.46, true), "+12.5");
+        assert_eq!(labels.tenths(-3.0, true), "-3.0");
+        assert_eq!(labels.tenths(-0.04, true), "+0.0");
+        assert_eq!(labels.tenths(0.0, true), "+0.0");
     }
 }
 

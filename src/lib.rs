@@ -5,7 +5,7 @@
 //! Pure logic (no DOM) lives in `api`, `chart`, `clean`, `columns`, `compare`, `config`, `csv`,
 //! `day`, `event_detail`, `format`, `lenient`, `model`, `pagination`,
 //! `period`, `query` and `svg`, tested natively; the components and the browser glue
-//! (`browser`, `client`, `request`, `element`, `standalone`) wire signals
+//! (`browser`, `client`, `request`, `element`, `intl`, `standalone`) wire signals
 //! to it.
 
 pub mod api;
@@ -31,6 +31,7 @@ pub mod browser;
 pub mod client;
 pub mod components;
 pub mod element;
+pub mod intl;
 pub mod request;
 pub mod standalone;
 

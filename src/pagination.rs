@@ -27,12 +27,12 @@ impl PageWindow {
         }
     }
 
-    /// `Page X of Y`.
-    pub fn label(&self) -> String {
+    /// `Page X of Y`, the numbers written by `labels`.
+    pub fn label(&self, labels: &dyn crate::format::Labels) -> String {
         format!(
             "Page {} of {}",
-            crate::format::group_thousands(u64::from(self.page)),
-            crate::format::group_thousands(u64::from(self.page_count))
+            labels.number(u64::from(self.page)),
+            labels.number(u64::from(self.page_count))
         )
     }
 
@@ -69,12 +69,15 @@ mod tests {
     #[test]
     fn window_knows_its_moves_and_label() {
         let first = PageWindow::new(1, 250, 100);
-        assert_eq!(first.label(), "Page 1 of 3");
+        assert_eq!(first.label(&crate::format::EnglishLabels), "Page 1 of 3");
         assert!(!first.has_previous() && first.has_next());
         let last = PageWindow::new(3, 250, 100);
         assert!(last.has_previous() && !last.has_next());
         assert_eq!(PageWindow::new(9, 250, 100).clamped(), Some(3));
         assert_eq!(last.clamped(), None);
-        assert_eq!(PageWindow::new(1, 123_456, 1).label(), "Page 1 of 123,456");
+        assert_eq!(
+            PageWindow::new(1, 123_456, 1).label(&crate::format::EnglishLabels),
+            "Page 1 of 123,456"
+        );
     }
 }

@@ -180,7 +180,7 @@ pub struct RequestPlan {
     pub link_id: String,
     /// The view this request is for.
     pub filters: Filters,
-    /// Bumped by Retry so an identical request runs again.
+    /// Bumped by Retry and by auto-refresh so an identical request runs again.
     pub attempt: u32,
 }
 
@@ -190,8 +190,14 @@ impl RequestPlan {
     /// headers, attempt): a view that differs only in what the request
     /// does not carry (the period's name, the comparison) needs no new one.
     pub fn same_request(&self, other: &Self) -> bool {
-        (&self.url, self.credentials, &self.headers, self.attempt)
-            == (&other.url, other.credentials, &other.headers, other.attempt)
+        self.asks_as(other) && self.attempt == other.attempt
+    }
+
+    /// Whether `other` asks for the same data (URL, credentials, headers),
+    /// whatever its attempt: a retry or an automatic refresh of it.
+    pub fn asks_as(&self, other: &Self) -> bool {
+        (&self.url, self.credentials, &self.headers)
+            == (&other.url, other.credentials, &other.headers)
     }
 }
 

@@ -553,7 +553,11 @@ fn a_total_beyond_javascripts_safe_integers_still_makes_a_load_detail() {
     use smart_link_clicks::event_detail::{FiltersDetail, LoadDetail};
     let today = UtcDay::from_unix_ms(js_sys::Date::now());
     let detail = LoadDetail {
-        filters: FiltersDetail::from(&Filters::defaults(today)),
+        filters: FiltersDetail::new(
+            &Filters::defaults(today),
+            &smart_link_clicks::config::Settings::default(),
+            "en-US",
+        ),
         clicks_total: 9_007_199_254_740_993u64 as f64,
         row_count: 100.0,
     };
@@ -562,4 +566,49 @@ fn a_total_beyond_javascripts_safe_integers_still_makes_a_load_detail() {
         .unwrap();
     let total = js_sys::Reflect::get(&value, &"clicksTotal".into()).unwrap();
     assert!(total.as_f64().unwrap() > 9.0e15);
+}
+
+/// Issue 16: numbers, UTC days, ranges and row times through `Intl`, for
+/// the locale asked for; a tag `Intl` refuses is said, not thrown.
+#[wasm_bindgen_test]
+fn intl_labels_write_for_their_locale() {
+    use smart_link_clicks::config::TimeZone;
+    use smart_link_clicks::format::Labels;
+    use smart_link_clicks::intl::IntlLabels;
+    let day = |text| UtcDay::parse(text).unwrap();
+    let german = IntlLabels::new(Some("de-DE"));
+    assert_eq!(german.locale(), "de-DE");
+    assert_eq!(german.problem(), None);
+    assert_eq!(german.number(4120), "4.120");
+    assert_eq!(german.tenths(80.25, false), "80,3");
+    assert_eq!(german.tenths(-0.04, true), "+0,0");
+    assert_eq!(german.day_month(day("2026-12-02")), "2. Dez.");
+    assert_eq!(
+        german.range(day("2026-10-25"), day("2026-11-23")),
+        "25. Okt. – 23. Nov. 2026"
+    );
+    let british = IntlLabels::new(Some("en-GB"));
+    assert_eq!(british.number(1_234_567), "1,234,567");
+    assert_eq!(british.tenths(12.46, true), "+12.5");
+    assert_eq!(british.long_day(day("2026-11-03")), "Tue, 3 Nov 2026");
+    assert_eq!(
+        british.range(day("2026-11-03"), day("2026-11-09")),
+        "3 – 9 Nov 2026"
+    );
+    assert_eq!(british.month_year(day("2026-11-03")), "Nov 2026");
+    // A UTC day stays that day in every zone: 1 January at 00:00 UTC.
+    assert_eq!(british.day_month(day("2026-01-01")), "1 Jan");
+    // 19:35:18 UTC, in UTC, whatever the machine's zone.
+    let ms = 1_795_462_518_000.0;
+    assert_eq!(
+        british.row_time(ms, TimeZone::Utc),
+        "23 Nov 2026, 19:35:18 UTC"
+    );
+    let refused = IntlLabels::new(Some("en-a"));
+    assert!(refused.problem().is_some_and(|p| p.contains("\"en-a\"")));
+    assert_eq!(
+        refused.number(4120).len(),
+        5,
+        "the browser's language still groups"
+    );
 }

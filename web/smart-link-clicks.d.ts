@@ -20,6 +20,12 @@ export interface SmartLinkClicksFilters {
   includeDuplicates: boolean;
   /** What the range is compared with. */
   compare: 'none' | 'previous' | 'year';
+  /** Seconds between automatic refreshes, 0 when off. */
+  refresh: number;
+  /** The BCP 47 tag numbers and dates are written for (the browser's language unless `locale` is given). */
+  locale: string;
+  /** The zone row times are shown in. */
+  timeZone: 'local' | 'utc';
 }
 
 export interface SmartLinkClicksLoadDetail {
@@ -72,6 +78,12 @@ export interface SmartLinkClicksElement extends HTMLElement {
   period: SmartLinkClicksPeriod;
   /** Attribute `compare`: `previous` (the period of equal length just before) or `year` (the same days a year earlier), fetched alongside and drawn dashed; default `none`. */
   compare: 'none' | 'previous' | 'year';
+  /** Attribute `refresh`: seconds between automatic refreshes of the same view, in place (page, filters and an open record kept), paused while the page is hidden; `0` (the default) is off, below 15 means 15 (with a notice). */
+  refresh: number;
+  /** Attribute `locale`: a BCP 47 tag (`de-DE`) numbers and dates are written for through `Intl`; default the browser's language. */
+  locale: string;
+  /** Attribute `time-zone`: the zone row times are shown in, `local` (the default) or `utc`; the `Times in` control sets it too. */
+  timeZone: 'local' | 'utc';
   /** Extra request headers for the proxy (e.g. `X-Dashboard-Session`): string values only; any other value (or one beyond Latin-1) is not sent and a notice names the header. Refused likewise: key or secret names in any spelling (`Authorization`, `X-API-Key`, `Token`, `Secret`, `Password`), the browser's forbidden headers (`Cookie`, `Host`, `Origin`, `Proxy-*`, `Sec-*`, ...) and `Forwarded`/`X-Forwarded-*`. */
   headers: Record<string, string>;
   /** The current filters (read-only); before the widget has mounted, as its attributes give them. */

@@ -1,11 +1,12 @@
 //! The chart (`part="chart"`): plotters' SVG, an accessible name, and a
 //! tooltip with the day and its clicks on hover and on keyboard focus.
 
+use super::formats::Formats;
 use super::state::{Shown, SideAnswer};
 use crate::chart::{
     aria_label, chart_size, chart_width, daily_points, render_chart_svg, ChartSvg, DailyPoint,
 };
-use crate::format::{clicks_label, css_percent, group_thousands, range_label};
+use crate::format::{clicks_label, css_percent, Labels};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
@@ -26,6 +27,8 @@ struct Drawing {
 pub fn ChartView(
     /// The response on screen.
     shown: RwSignal<Option<Shown>>,
+    /// How numbers and dates are written (the widget's locale). Required.
+    formats: Formats,
     /// The compared range, drawn as a dashed line when shown. Default: none.
     #[prop(optional)]
     compared: Option<Signal<Option<SideAnswer>>>,
@@ -45,9 +48,10 @@ pub fn ChartView(
     // The compared days and range while shown; equal across page flips.
     let compared_series = Memo::new(move |_| {
         compared.with(|c| match c {
-            Some(SideAnswer::Shown { view, points, .. }) => {
-                Some((points.clone(), range_label(view.date_start, view.date_end)))
-            }
+            Some(SideAnswer::Shown { view, points, .. }) => Some((
+                points.clone(),
+                formats.with(|labels| labels.range(view.date_start, view.date_end)),
+            )),
             _ => None,
         })
     });
@@ -59,9 +63,11 @@ pub fn ChartView(
                 let total = s.data.total_for_paging();
                 let start = s.data.filters.date_start.unwrap_or(s.filters.date_start);
                 let end = s.data.filters.date_end.unwrap_or(s.filters.date_end);
-                let range = range_label(start, end);
-                let label = aria_label(&points, &range, total);
-                (points, label, total, range)
+                formats.with(|labels| {
+                    let range = labels.range(start, end);
+                    let label = aria_label(&points, &range, total, labels);
+                    (points, label, total, range)
+                })
             })
         })
     });
@@ -80,7 +86,8 @@ pub fn ChartView(
             s.as_ref().map(|(points, label, total, range)| Drawing {
                 points: points.clone(),
                 range: range.clone(),
-                chart: render_chart_svg(points, before, clean, width),
+                chart: formats
+                    .with(|labels| render_chart_svg(points, before, clean, width, labels)),
                 label: label.clone(),
                 total: *total,
             })
@@ -157,25 +164,30 @@ pub fn ChartView(
             let (drawn_width, drawn_height) = (f64::from(chart.size.0), f64::from(chart.size.1));
             let left = plot.center_of(d.points.len(), index) / drawn_width * 100.0;
             let band = (plot.right - plot.left) / d.points.len() as f64 / drawn_width * 100.0;
-            // With a comparison, the compared range's day of the same rank.
-            let compared_day = compared_series.with(|c| {
-                c.as_ref()
-                    .and_then(|(points, _)| points.get(index))
-                    .map(|p| format!(" · {}: {}", p.label, clicks_label(p.clicks)))
-            });
-            let clean_day = clean_points.with(|c| {
-                c.as_ref()
-                    .and_then(|points| points.get(index))
-                    .map(|p| format!(" ({} clean)", group_thousands(p.clicks)))
-            });
-            Some(Tooltip {
-                text: format!(
+            let text = formats.with(|labels| {
+                // With a comparison, the compared range's day of the same rank.
+                let compared_day = compared_series.with(|c| {
+                    c.as_ref()
+                        .and_then(|(points, _)| points.get(index))
+                        .map(|p| {
+                            format!(" · {}: {}", p.name(labels), clicks_label(labels, p.clicks))
+                        })
+                });
+                let clean_day = clean_points.with(|c| {
+                    c.as_ref()
+                        .and_then(|points| points.get(index))
+                        .map(|p| format!(" ({} clean)", labels.number(p.clicks)))
+                });
+                format!(
                     "{} (UTC): {}{}{}",
-                    point.label,
-                    clicks_label(point.clicks),
+                    point.name(labels),
+                    clicks_label(labels, point.clicks),
                     clean_day.unwrap_or_default(),
                     compared_day.unwrap_or_default()
-                ),
+                )
+            });
+            Some(Tooltip {
+                text,
                 left,
                 band,
                 top: plot.top / drawn_height * 100.0,

@@ -1,27 +1,20 @@
 //! A click's full record in a modal dialog: every field of the row,
 //! including fields this version does not know, as text.
 
-use super::state::Shown;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
 /// The details dialog for the selected row.
 #[component]
 pub fn ClickDetails(
-    /// The response whose rows are shown (none before the first answer).
-    shown: RwSignal<Option<Shown>>,
-    /// The row whose record is open, if any (the table resets it when new
-    /// rows arrive).
-    selected: RwSignal<Option<usize>>,
+    /// The record to show (a row's fields as name and text), if one is
+    /// open; closing the dialog clears it. Required.
+    selected: RwSignal<Option<Vec<(String, String)>>>,
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
-    let record = Memo::new(move |_| {
-        let index = selected.get()?;
-        shown.with(|s| s.as_ref()?.data.rows.get(index).map(|row| row.record()))
-    });
     // The dialog is open exactly while there is a record to show.
     Effect::new(move |_| {
-        let open = record.with(Option::is_some);
+        let open = selected.with(Option::is_some);
         if let Some(dialog) = dialog.get() {
             if open && !dialog.open() {
                 let _ = dialog.show_modal();
@@ -31,7 +24,7 @@ pub fn ClickDetails(
         }
     });
     let items = move || {
-        record
+        selected
             .get()
             .unwrap_or_default()
             .into_iter()

@@ -2,9 +2,11 @@
 //! standalone page and the custom element mount; the others each draw one
 //! part of CONTRACT 5.
 
+mod auto_refresh;
 mod chart_view;
 mod details;
 mod filters_bar;
+mod formats;
 mod notices;
 mod pager;
 mod root;

@@ -1,6 +1,7 @@
 //! The pager (`part="pager"`): `First page`, `Previous page`, `Next page`,
 //! `Last page`, `Page X of Y` and `Rows per page`.
 
+use super::formats::Formats;
 use super::state::Shown;
 use super::state::ViewControl;
 use crate::config::Filters;
@@ -14,6 +15,8 @@ pub fn Pager(
     control: ViewControl,
     /// The response on screen; its total sets the page count.
     shown: RwSignal<Option<Shown>>,
+    /// How numbers and dates are written (the widget's locale). Required.
+    formats: Formats,
 ) -> impl IntoView {
     let filters = control.filters;
     // Until data arrives the page count is unknown: assume the page exists.
@@ -37,7 +40,7 @@ pub fn Pager(
         <nav class="slc-pager" part="pager" aria-label="Pages">
             {page_button(control, window, "First page", "«", PageWindow::has_previous, |_| 1)}
             {page_button(control, window, "Previous page", "‹", PageWindow::has_previous, |w| w.page - 1)}
-            <span class="slc-page-label" aria-live="polite">{move || window.get().label()}</span>
+            <span class="slc-page-label" aria-live="polite">{move || formats.with(|labels| window.get().label(labels))}</span>
             {page_button(control, window, "Next page", "›", PageWindow::has_next, |w| w.page + 1)}
             {page_button(control, window, "Last page", "»", PageWindow::has_next, |w| w.page_count)}
             // A wrapping <label> would add the options' text to the name.

@@ -1,8 +1,10 @@
 //! `ClicksWidget`: owns the data, the loading state and the one request in
 //! flight; lays out the parts.
 
+use super::auto_refresh::{auto_refresh, page_visible};
 use super::chart_view::ChartView;
 use super::filters_bar::FiltersBar;
+use super::formats::Formats;
 use super::notices::{ErrorBanner, Notices};
 use super::pager::Pager;
 use super::state::{emit, EventSink, Shown, SideAnswer, ViewControl, WidgetEvent};
@@ -52,6 +54,18 @@ pub fn ClicksWidget(
 ) -> impl IntoView {
     let events = events.unwrap_or_else(|| StoredValue::new_local(None));
     let control = ViewControl { filters, events };
+    let formats = Formats::new(Signal::derive(move || settings.with(|s| s.locale.clone())));
+    // A locale `Intl` refuses is said with the other configuration notices.
+    let issues = Signal::derive(move || {
+        let mut all = issues.get();
+        if let Some(problem) = formats.with(|labels| labels.problem().map(str::to_string)) {
+            all.push(ConfigIssue {
+                name: "locale".into(),
+                message: problem,
+            });
+        }
+        all
+    });
     let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
     let error: RwSignal<Option<FetchError>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
@@ -62,6 +76,11 @@ pub fn ClicksWidget(
     let attempt = RwSignal::new(0u32);
     // When the next automatic retry happens (ms since the epoch), if one is pending.
     let retry_at: RwSignal<Option<f64>> = RwSignal::new(None);
+    // When the data on screen arrived (ms since the epoch).
+    let updated_at: RwSignal<Option<f64>> = RwSignal::new(None);
+    // Whether the request in flight asks again for what is on screen (a
+    // retry or a refresh): the data stays undimmed meanwhile.
+    let asks_again = RwSignal::new(false);
 
     // Only a new request wakes the effect below: a new period name or
     // comparison over the same days leaves the rows as they are.
@@ -99,21 +118,28 @@ pub fn ClicksWidget(
         error,
         busy,
         retry_at,
+        updated_at,
         control,
     };
     let effect_requests = requests.clone();
-    Effect::new(move |_| match plan.get() {
-        Ok(plan) => {
-            busy.set(true);
-            effect_requests.load(plan, listener);
-        }
-        Err(_) => {
-            // Nothing to fetch (setup incomplete or a key refused): not busy.
-            effect_requests.stop();
-            busy.set(false);
-            error.set(None);
-        }
-    });
+    Effect::new(
+        move |before: Option<Option<RequestPlan>>| match plan.get() {
+            Ok(plan) => {
+                let again = before.flatten().is_some_and(|before| before.asks_as(&plan));
+                asks_again.set(again);
+                busy.set(true);
+                effect_requests.load(plan.clone(), listener);
+                Some(plan)
+            }
+            Err(_) => {
+                // Nothing to fetch (setup incomplete or a key refused): not busy.
+                effect_requests.stop();
+                busy.set(false);
+                error.set(None);
+                None
+            }
+        },
+    );
     // Created after the main request's effect, so they are sent after it.
     let compared = side_request(compared_plan);
     let clean = clean_plans.map(side_request);
@@ -167,6 +193,15 @@ pub fn ClicksWidget(
     });
 
     let retry = Callback::new(move |()| attempt.update(|n| *n = n.wrapping_add(1)));
+    // CONTRACT 7 `refresh`: the same view again, in place, while idle.
+    let idle = Signal::derive(move || {
+        !busy.get() && retry_at.with(Option::is_none) && plan.with(Result::is_ok)
+    });
+    auto_refresh(
+        Signal::derive(move || settings.with(|s| s.refresh_secs)),
+        idle,
+        retry,
+    );
     // Cancel stops the automatic retries; the error and the last data stay.
     let cancel = Callback::new(move |()| {
         cancel_requests.stop();
@@ -177,10 +212,7 @@ pub fn ClicksWidget(
     let retry_after_failure = move |_: web_sys::Event| {
         let failed =
             error.with_untracked(Option::is_some) && retry_at.with_untracked(Option::is_none);
-        let visible = web_sys::window()
-            .and_then(|w| w.document())
-            .is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
-        if failed && visible && !busy.get_untracked() {
+        if failed && page_visible() && !busy.get_untracked() {
             attempt.update(|n| *n = n.wrapping_add(1));
         }
     };
@@ -197,20 +229,21 @@ pub fn ClicksWidget(
         }
     };
     let blocked = move || plan.with(|p| p.as_ref().err().copied());
-    let stale = move || slow.get() && shown.with(|s| s.is_some());
+    let stale = move || slow.get() && !asks_again.get() && shown.with(|s| s.is_some());
     let theme = move || format!("slc-root slc-theme-{}", settings.with(|s| s.theme.as_str()));
 
     view! {
         <div class=theme aria-busy=move || busy.get().to_string() class:slc-loading=stale on:keydown=on_key>
             <Notices issues=issues blocked=Signal::derive(blocked) />
             <ErrorBanner error=error retry_at=retry_at retry=retry cancel=cancel />
-            <Summary shown=shown filters=filters busy=busy compared=compared clean=clean />
+            <Summary shown=shown filters=filters busy=busy formats=formats compared=compared clean=clean
+                updated_at=Signal::derive(move || updated_at.get().filter(|_| settings.with(|s| s.refresh_secs > 0))) />
             <FiltersBar control=control />
             <div class="slc-data">
-                <ChartView shown=shown compared=compared clean=clean[0] />
-                <ClicksTable shown=shown waiting=Signal::derive(move || busy.get() || retry_at.with(Option::is_some)) />
+                <ChartView shown=shown formats=formats compared=compared clean=clean[0] />
+                <ClicksTable shown=shown control=control formats=formats waiting=Signal::derive(move || busy.get() || retry_at.with(Option::is_some)) />
             </div>
-            <Pager control=control shown=shown />
+            <Pager control=control shown=shown formats=formats />
         </div>
     }
 }
@@ -257,6 +290,7 @@ struct Listener {
     error: RwSignal<Option<FetchError>>,
     busy: RwSignal<bool>,
     retry_at: RwSignal<Option<f64>>,
+    updated_at: RwSignal<Option<f64>>,
     control: ViewControl,
 }
 
@@ -292,6 +326,7 @@ impl LoadListener for Listener {
                     link_id: plan.link_id,
                 }));
                 self.error.try_set(None);
+                self.updated_at.try_set(Some(js_sys::Date::now()));
                 self.busy.try_set(false);
                 after_render(move || {
                     emit(

@@ -1,11 +1,12 @@
 //! The summary line (`part="summary"`): total, range, bot and duplicate
 //! inclusion, and which rows the table holds.
 
+use super::formats::Formats;
 use super::state::{Shown, SideAnswer};
 use crate::clean::CleanFigures;
 use crate::compare::{change_label, Compare};
 use crate::config::Filters;
-use crate::format::{clicks_label, group_thousands, range_label};
+use crate::format::{clicks_label, Labels};
 use leptos::prelude::*;
 
 /// The total clicks, the range shown (as the API echoes it) and the filters.
@@ -17,6 +18,8 @@ pub fn Summary(
     filters: RwSignal<Filters>,
     /// Whether a request is in flight.
     busy: RwSignal<bool>,
+    /// How numbers and dates are written (the widget's locale). Required.
+    formats: Formats,
     /// The compared range, whose change in per cent is stated while there
     /// is a comparison. Default: none.
     #[prop(optional)]
@@ -26,6 +29,10 @@ pub fn Summary(
     /// Default: none.
     #[prop(optional)]
     clean: Option<[Signal<Option<SideAnswer>>; 3]>,
+    /// When the data on screen arrived (ms since the epoch), stated as
+    /// `Updated 14:05` while given. Default: none.
+    #[prop(into, optional)]
+    updated_at: Signal<Option<f64>>,
 ) -> impl IntoView {
     let clean = clean.unwrap_or_else(|| [(); 3].map(|()| Signal::stored(None)));
     // `3,310 clean (80.3 %) · 610 bots · 230 duplicates` (CONTRACT 7), from
@@ -51,7 +58,8 @@ pub fn Summary(
             }
         }
         let [clean, without_bots, without_duplicates] = totals;
-        Some(CleanFigures::from_totals(total, clean, without_bots, without_duplicates).label())
+        let figures = CleanFigures::from_totals(total, clean, without_bots, without_duplicates);
+        Some(formats.with(|labels| figures.label(labels)))
     };
     let compared = compared.unwrap_or_else(|| Signal::stored(None));
     // `+12.5 % vs 4 Oct – 2 Nov 2026` (CONTRACT 7), or what stands in for it.
@@ -65,20 +73,20 @@ pub fn Summary(
         compared.with(|c| {
             Some(match c.as_ref()? {
                 SideAnswer::Loading => "Comparing…".to_string(),
-                SideAnswer::Shown { view, total, .. } => {
+                SideAnswer::Shown { view, total, .. } => formats.with(|labels| {
                     format!(
                         "{} vs {}",
-                        change_label(now, *total),
-                        range_label(view.date_start, view.date_end)
+                        change_label(labels, now, *total),
+                        labels.range(view.date_start, view.date_end)
                     )
-                }
+                }),
                 SideAnswer::Failed(why) => format!("No comparison: {why}"),
             })
         })
     };
     let total = move || {
         shown.with(|s| match s {
-            Some(s) => clicks_label(s.data.total_for_paging()),
+            Some(s) => formats.with(|labels| clicks_label(labels, s.data.total_for_paging())),
             None if busy.get() => "Loading clicks…".to_string(),
             None => "No data yet".to_string(),
         })
@@ -93,7 +101,7 @@ pub fn Summary(
                 ),
                 None => (requested.date_start, requested.date_end),
             };
-            format!("{} (UTC days)", range_label(start, end))
+            formats.with(|labels| format!("{} (UTC days)", labels.range(start, end)))
         })
     };
     let inclusion = move || {
@@ -127,14 +135,20 @@ pub fn Summary(
                     return None;
                 }
                 let first = u64::from(s.filters.page - 1) * u64::from(s.filters.page_size) + 1;
-                Some(format!(
-                    "Rows {}–{} of {}",
-                    group_thousands(first),
-                    group_thousands(first + count - 1),
-                    group_thousands(s.data.total_for_paging())
-                ))
+                Some(formats.with(|labels| {
+                    format!(
+                        "Rows {}–{} of {}",
+                        labels.number(first),
+                        labels.number(first + count - 1),
+                        labels.number(s.data.total_for_paging())
+                    )
+                }))
             })
         })
+    };
+    let updated = move || {
+        let at = updated_at.get()?;
+        Some(formats.with(|labels| format!("Updated {}", labels.clock(at))))
     };
     let warnings = move || {
         shown.with(|s| {
@@ -154,6 +168,7 @@ pub fn Summary(
             <p class="slc-range">{range}</p>
             <p class="slc-inclusion">{inclusion}</p>
             <p class="slc-rows-shown">{rows}</p>
+            {move || updated().map(|text| view! { <p class="slc-updated">{text}</p> })}
             {move || comparison().map(|text| view! { <p class="slc-change" aria-live="polite">{text}</p> })}
             {move || {
                 let warnings = warnings();

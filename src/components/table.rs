@@ -1,14 +1,18 @@
 //! The click table (`part="table"`): one `<tr>` per row, the columns of
-//! `columns::COLUMNS`, and each row's full record one click away. A page
-//! flip rebuilds the rows in place: Leptos updates the text and attributes
-//! of the rows already on screen and adds or removes only the difference.
+//! `columns::COLUMNS`, and each row's full record one click away; row
+//! times in the zone the `Times in` control picks. A page flip rebuilds
+//! the rows in place: Leptos updates the text and attributes of the rows
+//! already on screen and adds or removes only the difference.
 
 use super::details::ClickDetails;
-use super::state::Shown;
-use crate::browser::{download_text, utc_minus_local_minutes};
+use super::formats::Formats;
+use super::state::{Shown, ViewControl};
+use crate::browser::download_text;
 use crate::columns::{Badge, Cell, COLUMNS};
+use crate::config::{Filters, TimeZone};
 use crate::csv::{csv_file_name, rows_to_csv};
-use crate::day::{local_time_label, utc_instant_label};
+use crate::day::utc_instant_label;
+use crate::intl::IntlLabels;
 use crate::model::ClickRow;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
@@ -19,18 +23,36 @@ use wasm_bindgen::JsCast;
 pub fn ClicksTable(
     /// The response on screen (none before the first answer).
     shown: RwSignal<Option<Shown>>,
+    /// The view, whose `time_zone` the `Times in` control sets. Required.
+    control: ViewControl,
+    /// How numbers and dates are written (the widget's locale). Required.
+    formats: Formats,
     /// Whether an answer is on its way (a request in flight, or a retry
     /// waiting); before the first answer, the rows' skeleton shows
     /// meanwhile. Default: false.
     #[prop(into, optional)]
     waiting: Signal<bool>,
 ) -> impl IntoView {
-    let selected: RwSignal<Option<usize>> = RwSignal::new(None);
-    // New rows: the old index no longer names the same click.
-    Effect::new(move |_| {
-        shown.track();
-        selected.set(None);
+    // The record open in the details dialog, as it was when opened: an
+    // auto-refresh of the same view keeps it open (CONTRACT 7); another
+    // view (a page, a filter) closes it.
+    let selected: RwSignal<Option<Vec<(String, String)>>> = RwSignal::new(None);
+    Effect::new(move |before: Option<Option<Filters>>| {
+        let view = shown.with(|s| s.as_ref().map(|s| s.filters));
+        if before.is_some_and(|before| before != view) {
+            selected.set(None);
+        }
+        view
     });
+    let time_zone = move || control.filters.with(|f| f.time_zone);
+    let zone_changed = move |ev: leptos::ev::Event| {
+        if let Some(zone) = TimeZone::parse(&event_target_value(&ev)) {
+            control.change(|f| Filters {
+                time_zone: zone,
+                ..f
+            });
+        }
+    };
     // One listener for every row's Details button.
     let open_details = move |ev: leptos::ev::MouseEvent| {
         let button = ev
@@ -39,9 +61,10 @@ pub fn ClicksTable(
             .and_then(|e| e.closest("button[data-row]").ok().flatten());
         if let Some(index) = button
             .and_then(|b| b.get_attribute("data-row"))
-            .and_then(|i| i.parse().ok())
+            .and_then(|i| i.parse::<usize>().ok())
         {
-            selected.set(Some(index));
+            let record = shown.with_untracked(|s| Some(s.as_ref()?.data.rows.get(index)?.record()));
+            selected.set(record);
         }
     };
     let row_count = move || shown.with(|s| s.as_ref().map(|s| s.data.rows.len()));
@@ -55,21 +78,32 @@ pub fn ClicksTable(
         }
     };
     let rows = move || {
-        shown.with(|s| {
-            s.as_ref().map_or_else(Vec::new, |s| {
-                s.data
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, row)| click_row(i, row))
-                    .collect()
+        let zone = time_zone();
+        formats.with(|labels| {
+            shown.with(|s| {
+                s.as_ref().map_or_else(Vec::new, |s| {
+                    s.data
+                        .rows
+                        .iter()
+                        .enumerate()
+                        .map(|(i, row)| click_row(i, row, labels, zone))
+                        .collect()
+                })
             })
         })
     };
     view! {
         <section class="slc-table-section" aria-label="Clicks">
             <div class="slc-table-tools">
-                <span class="slc-muted">"Newest first · times in your local time (UTC on hover)"</span>
+                <span class="slc-muted">"Newest first"</span>
+                // A wrapping <label> would add the options' text to the name.
+                <div class="slc-field slc-times-in">
+                    <span aria-hidden="true">"Times in"</span>
+                    <select aria-label="Times in" on:change=zone_changed prop:value=move || time_zone().name()>
+                        <option value="local">"Local time"</option>
+                        <option value="utc">"UTC"</option>
+                    </select>
+                </div>
                 <button type="button" class="slc-button" on:click=export disabled=move || !has_rows()>"Download CSV"</button>
             </div>
             <div class="slc-table-scroll">
@@ -88,18 +122,19 @@ pub fn ClicksTable(
                 // on its way (style/widget.css), so the table has its place.
                 <div class="slc-rows-skeleton" aria-hidden="true" hidden=move || !waiting.get() || row_count().is_some()></div>
             </div>
-            <ClickDetails shown=shown selected=selected />
+            <ClickDetails selected=selected />
         </section>
     }
 }
 
 /// One row: a cell per column, then the Details button (named by the
-/// row's time; `data-row` is its position on the page).
-fn click_row(index: usize, row: &ClickRow) -> impl IntoView {
+/// row's time; `data-row` is its position on the page). Its time is
+/// written by `labels` in `zone`.
+fn click_row(index: usize, row: &ClickRow, labels: &IntlLabels, zone: TimeZone) -> impl IntoView {
     let mut time_text = String::new();
     let cells: Vec<_> = COLUMNS
         .iter()
-        .map(|column| cell_view(column.cell(row), &mut time_text))
+        .map(|column| cell_view(column.cell(row), &mut time_text, labels, zone))
         .collect();
     view! {
         <tr>
@@ -115,11 +150,17 @@ fn click_row(index: usize, row: &ClickRow) -> impl IntoView {
 
 /// One cell. Every kind of cell is one `<td>` with a class, an optional
 /// title and its content, so a page flip can rewrite any cell in place.
-/// A time cell also sets `time_text`, the text the row's button is named by.
-fn cell_view(cell: Cell<'_>, time_text: &mut String) -> impl IntoView {
+/// A time cell also sets `time_text`, the text the row's button is named
+/// by: the time in `zone` (the UTC instant on hover, CONTRACT 5).
+fn cell_view(
+    cell: Cell<'_>,
+    time_text: &mut String,
+    labels: &IntlLabels,
+    zone: TimeZone,
+) -> impl IntoView {
     let (class, title, content) = match cell {
         Cell::Time { ms, raw } => {
-            *time_text = local_time_label(ms, utc_minus_local_minutes(ms));
+            *time_text = labels.row_time(ms, zone);
             let time = view! { <time datetime=raw.to_string() title=utc_instant_label(ms)>{time_text.clone()}</time> };
             ("slc-time", None, EitherOf4::A(time))
         }

@@ -114,6 +114,37 @@ impl Config {
             }
         };
 
+        settings.refresh_secs = match get("refresh").map(str::trim) {
+            None | Some("") => 0,
+            Some(raw) => match raw.parse::<u64>() {
+                Ok(0) => 0,
+                Ok(secs) if secs < u64::from(MIN_REFRESH_SECS) => {
+                    issue("refresh", format!("`refresh` {secs} is below {MIN_REFRESH_SECS} seconds: refreshing every {MIN_REFRESH_SECS} seconds."));
+                    MIN_REFRESH_SECS
+                }
+                Ok(secs) if secs > u64::from(MAX_REFRESH_SECS) => {
+                    issue("refresh", format!("`refresh` {secs} is more than a day ({MAX_REFRESH_SECS} seconds): refreshing every {MAX_REFRESH_SECS} seconds."));
+                    MAX_REFRESH_SECS
+                }
+                Ok(secs) => secs as u32,
+                Err(_) => {
+                    issue(
+                        "refresh",
+                        format!("`refresh` \"{raw}\" is not a number of seconds: not refreshing."),
+                    );
+                    0
+                }
+            },
+        };
+        settings.locale = match get("locale").map(str::trim) {
+            None | Some("") => None,
+            Some(tag) if is_language_tag(tag) => Some(tag.to_string()),
+            Some(raw) => {
+                issue("locale", format!("`locale` \"{raw}\" is not a language tag such as en-GB or de-DE: using the browser's language."));
+                None
+            }
+        };
+
         let mut filters = Filters::defaults(today);
         // Dates given that parse: the range is then custom (CONTRACT 7).
         let dates_given = ["date-start", "date-end"].iter().any(|name| {
@@ -204,6 +235,18 @@ impl Config {
                 ),
             }
         }
+        if let Some(raw) = get("time-zone")
+            .map(str::trim)
+            .filter(|raw| !raw.is_empty())
+        {
+            match TimeZone::parse(raw) {
+                Some(zone) => filters.time_zone = zone,
+                None => issue(
+                    "time-zone",
+                    format!("`time-zone` \"{raw}\" is not local or utc: using local."),
+                ),
+            }
+        }
         Self {
             settings,
             filters,
@@ -234,7 +277,8 @@ impl Config {
             page_size = "page-size",
             include_bots = "include-bots",
             include_duplicates = "include-duplicates",
-            compare = "compare"
+            compare = "compare",
+            time_zone = "time-zone"
         );
         if before.page != after.page || set.contains(&"page") {
             merged.page = after.page;
@@ -406,6 +450,75 @@ mod tests {
         assert!(bad.issues[0]
             .message
             .contains("`compare` \"last-year\" is not none, previous or year"));
+    }
+
+    #[test]
+    fn refresh_has_a_floor_and_a_ceiling_and_zero_is_off() {
+        let secs = |raw: &str| {
+            let c = config(&[("refresh", raw)]);
+            (c.settings.refresh_secs, c.issues.len())
+        };
+        assert_eq!(config(&[]).settings.refresh_secs, 0);
+        assert_eq!(secs("0"), (0, 0));
+        assert_eq!(secs("60"), (60, 0));
+        assert_eq!(secs(" 15 "), (15, 0));
+        assert_eq!(secs("5"), (15, 1));
+        assert_eq!(secs("1"), (15, 1));
+        assert_eq!(secs("999999999999"), (MAX_REFRESH_SECS, 1));
+        assert_eq!(secs("soon"), (0, 1));
+        assert_eq!(secs("-30"), (0, 1));
+        assert!(config(&[("refresh", "5")]).issues[0]
+            .message
+            .contains("below 15 seconds: refreshing every 15 seconds"));
+    }
+
+    #[test]
+    fn locale_and_time_zone_are_read_and_bad_ones_said() {
+        let c = config(&[("locale", "de-DE"), ("time-zone", "UTC")]);
+        assert!(c.issues.is_empty(), "{:?}", c.issues);
+        assert_eq!(c.settings.locale.as_deref(), Some("de-DE"));
+        assert_eq!(c.filters.time_zone, TimeZone::Utc);
+        let defaults = config(&[]);
+        assert_eq!(
+            (defaults.settings.locale, defaults.filters.time_zone),
+            (None, TimeZone::Local)
+        );
+        for tag in ["en", "de-DE", "zh-Hant-TW", "en-GB-u-hc-h23", "es-419"] {
+            assert!(is_language_tag(tag), "{tag}");
+        }
+        for bad in [
+            "",
+            "e",
+            "german!",
+            "de_DE",
+            "de--DE",
+            "-de",
+            "de-",
+            "1234",
+            "en-toolongsubtag",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+        let bad = config(&[("locale", "de_DE"), ("time-zone", "Europe/Berlin")]);
+        assert_eq!(bad.settings.locale, None);
+        assert_eq!(bad.filters.time_zone, TimeZone::Local);
+        let names: Vec<&str> = bad.issues.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["locale", "time-zone"]);
+        assert!(bad.issues[1].message.contains("is not local or utc"));
+    }
+
+    /// The zone rows are shown in is not a new view of the rows: changing
+    /// it keeps the page.
+    #[test]
+    fn a_new_time_zone_keeps_the_page() {
+        let before = config(&[]);
+        let current = Filters {
+            page: 3,
+            ..before.filters
+        };
+        let after = config(&[("time-zone", "utc")]);
+        let merged = before.merge_filters(&after, current, &[]);
+        assert_eq!((merged.time_zone, merged.page), (TimeZone::Utc, 3));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! into a page.
 
 /// Every configuration name, in the order of CONTRACT 2, then CONTRACT 7's.
-pub const NAMES: [&str; 12] = [
+pub const NAMES: [&str; 15] = [
     "proxy",
     "link-id",
     "date-start",
@@ -16,6 +16,9 @@ pub const NAMES: [&str; 12] = [
     "theme",
     "period",
     "compare",
+    "refresh",
+    "locale",
+    "time-zone",
 ];
 
 /// The words that name a secret, each as its parts (`x`, `api`, `key`).

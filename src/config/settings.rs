@@ -1,4 +1,5 @@
-//! Where and how to fetch: proxy, link id, credentials mode and theme.
+//! Where and how to fetch and show: proxy, link id, credentials mode,
+//! theme, auto-refresh and locale.
 
 /// The fetch credentials mode. Default `same-origin`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,6 +60,33 @@ pub struct Settings {
     pub theme: Theme,
     /// Set when a key-like name was given: nothing is fetched then.
     pub refused_secret: bool,
+    /// Seconds between automatic refreshes; 0 (the default) is off, and
+    /// anything else is at least [`MIN_REFRESH_SECS`].
+    pub refresh_secs: u32,
+    /// The BCP 47 tag numbers and dates are formatted for. `None` (the
+    /// default): the browser's language.
+    pub locale: Option<String>,
+}
+
+/// The shortest time between automatic refreshes, in seconds (CONTRACT 7).
+pub const MIN_REFRESH_SECS: u32 = 15;
+/// The longest, in seconds: a day (a browser timer holds at most 24.8 days).
+pub const MAX_REFRESH_SECS: u32 = 86_400;
+
+/// Checks that `raw` is shaped like a BCP 47 language tag (`en`, `de-DE`,
+/// `zh-Hant-TW`, `en-GB-u-hc-h23`): subtags of 1 to 8 letters and digits
+/// joined by `-`, the first a language of 2 to 3 or 5 to 8 letters. Which
+/// tags the browser knows is `Intl`'s business: it falls back to its own
+/// language for one it does not.
+pub fn is_language_tag(raw: &str) -> bool {
+    let mut subtags = raw.split('-');
+    let language = subtags.next().unwrap_or_default();
+    let language_ok = matches!(language.len(), 2 | 3 | 5..=8)
+        && language.chars().all(|c| c.is_ascii_alphabetic());
+    language_ok
+        && subtags.all(|subtag| {
+            (1..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric())
+        })
 }
 
 /// Checks a proxy base URL: http(s), protocol-relative or a relative path;

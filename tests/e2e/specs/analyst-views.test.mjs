@@ -356,3 +356,180 @@ describe('raw and clean', () => {
     assert.deepEqual(errors, []);
   });
 });
+
+/** The mock's own answer to a logged request: the truth the widget shows. */
+async function truthOf(request) {
+  const query = queryOf(request);
+  const response = await fetch(`${proxy.url}/api/smart-links/demo/clicks?${new URLSearchParams(query)}`);
+  return (await response.json()).data;
+}
+
+/** Makes the page hidden (or shown again) as a switched tab is: the
+ * document says so and fires `visibilitychange`. */
+async function setHidden(hidden) {
+  await page.evaluate((hidden) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  }, hidden);
+}
+
+describe('auto-refresh', () => {
+  test('refresh=15 asks again every 15 s in place: same page, same filters, the open record stays, "Updated" moves on', async () => {
+    await page.clock.install();
+    await page.goto(pageUrl({ refresh: '15', 'page-size': '25' }));
+    await widget.settled();
+    await widget.button('Next page').click();
+    await widget.settled();
+    const paged = await mainRequests();
+    const pageQuery = queryOf(paged.at(-1));
+    assert.equal(pageQuery.offset, '25');
+    const updated = page.locator('.slc-updated');
+    assert.match(await updated.innerText(), /^Updated \d\d:\d\d( [AP]M)?$/);
+    await widget.rows.nth(2).getByRole('button').click();
+    const dialog = page.getByRole('dialog', { name: 'Click details' });
+    await dialog.waitFor();
+    const record = await dialog.innerText();
+    await page.evaluate(() => {
+      window.__changes = 0;
+      document.querySelector('smart-link-clicks').addEventListener('slc-change', () => window.__changes++);
+    });
+    // Not before 15 s have passed since the answer.
+    await page.clock.runFor(14_000);
+    await page.waitForTimeout(200);
+    assert.equal((await mainRequests()).length, paged.length, 'no refresh before 15 s');
+    await page.clock.runFor(1_500);
+    const refreshed = await eventually(mainRequests, (r) => r.length === paged.length + 1, { what: 'the refresh' });
+    assert.deepEqual(queryOf(refreshed.at(-1)), pageQuery, 'the same view asked again');
+    await widget.settled();
+    assert.equal(await dialog.isVisible(), true, 'the open record stays open');
+    assert.equal(await dialog.innerText(), record);
+    assert.match(await widget.pageLabel.innerText(), /^Page 2 of/);
+    assert.equal(await page.evaluate(() => window.__changes), 0, 'a refresh is not a change of view');
+    // And again 15 s after that answer: one at a time, never overlapping.
+    await page.clock.runFor(15_500);
+    await eventually(mainRequests, (r) => r.length === paged.length + 2, { what: 'the second refresh' });
+    await page.waitForTimeout(300);
+    assert.equal((await mainRequests()).length, paged.length + 2);
+    assert.deepEqual(errors, []);
+  });
+
+  test('pauses while the page is hidden, catches up at once when shown, and stops with the element', async () => {
+    await page.clock.install();
+    await page.goto(pageUrl({ refresh: '20' }));
+    await widget.settled();
+    const first = (await mainRequests()).length;
+    await setHidden(true);
+    await page.clock.runFor(65_000);
+    await page.waitForTimeout(300);
+    assert.equal((await mainRequests()).length, first, 'nothing while hidden');
+    await setHidden(false);
+    await eventually(mainRequests, (r) => r.length === first + 1, { what: 'the refresh that fell due' });
+    await widget.settled();
+    await page.waitForTimeout(300);
+    assert.equal((await mainRequests()).length, first + 1, 'one catch-up, not one per missed interval');
+    // Shown, with no refresh due: showing again asks for nothing.
+    await setHidden(true);
+    await setHidden(false);
+    await page.waitForTimeout(300);
+    assert.equal((await mainRequests()).length, first + 1);
+    await page.evaluate(() => document.querySelector('smart-link-clicks').remove());
+    await page.clock.runFor(120_000);
+    await page.waitForTimeout(300);
+    assert.equal((await mainRequests()).length, first + 1, 'a removed element refreshes nothing');
+    assert.deepEqual(errors, []);
+  });
+
+  test('a refresh below 15 s is 15 s, with a notice; the element reports `refresh` in `filters`', async () => {
+    await page.goto(pageUrl({ refresh: '5' }));
+    await widget.settled();
+    assert.match(await page.locator('[part="notice"]').first().innerText(), /`refresh` 5 is below 15 seconds/);
+    const filters = await page.evaluate(() => document.querySelector('smart-link-clicks').filters);
+    assert.equal(filters.refresh, 15);
+    assert.equal(await page.evaluate(() => document.querySelector('smart-link-clicks').refresh), 15);
+  });
+});
+
+describe('locale and time zone', () => {
+  const GERMAN_MONTHS = ['Jan.', 'Feb.', 'März', 'Apr.', 'Mai', 'Juni', 'Juli', 'Aug.', 'Sept.', 'Okt.', 'Nov.', 'Dez.'];
+  const germanGrouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+  test('locale=de-DE writes numbers with `.` groups and dates with German month names', async () => {
+    await page.goto(pageUrl({ locale: 'de-DE', period: '90d' }));
+    await widget.settled();
+    const [request] = await mainRequests();
+    const truth = await truthOf(request);
+    const total = truth.summary.clicks_total;
+    assert.ok(total >= 1000, `a total with a thousands group: ${total}`);
+    assert.match(await page.locator('.slc-total').innerText(), new RegExp(`^${germanGrouped(total).replace(/\./g, '\\.')} clicks`));
+    // The range, in German: `4. Sept. – 2. Dez. 2026`.
+    const [start, end] = [queryOf(request).date_start, queryOf(request).date_end].map((t) => new Date(t));
+    const range = await page.locator('.slc-range').innerText();
+    for (const day of [start, end]) {
+      assert.ok(range.includes(`${day.getUTCDate()}. ${GERMAN_MONTHS[day.getUTCMonth()]}`), `${range} names ${day.toISOString()}`);
+    }
+    // Chart labels and row times too; the y axis groups with `.`.
+    const labels = await page.locator('.slc-plot svg text').evaluateAll((texts) => texts.map((t) => t.textContent));
+    assert.ok(labels.some((t) => GERMAN_MONTHS.some((m) => t.endsWith(` ${m}`))), `German date labels: ${labels.join(', ')}`);
+    assert.ok(!labels.some((t) => /\d,\d{3}/.test(t)), `no English groups: ${labels.join(', ')}`);
+    const time = await widget.rows.first().locator('time').innerText();
+    const created = new Date(truth.rows[0].created_at);
+    const pad = (n) => String(n).padStart(2, '0');
+    assert.equal(time, `${created.getDate()}. ${GERMAN_MONTHS[created.getMonth()]} ${created.getFullYear()}, ${pad(created.getHours())}:${pad(created.getMinutes())}:${pad(created.getSeconds())}`);
+    assert.equal(await page.evaluate(() => document.querySelector('smart-link-clicks').filters.locale), 'de-DE');
+    await page.locator('[part="summary"]').screenshot({ path: path.join(outputDir, 'analyst-locale-de.png') });
+    assert.deepEqual(errors, []);
+  });
+
+  test('a locale the browser cannot read falls back to its language, with a notice', async () => {
+    await page.goto(pageUrl({ locale: 'en-a' }));
+    await widget.settled();
+    assert.match(await page.locator('.slc-root').innerText(), /`locale` "en-a" is not a language tag this browser reads/);
+    assert.match(await page.locator('.slc-total').innerText(), /^[\d,]+ clicks/);
+  });
+
+  test('`Times in` switches row times between local time and UTC, keeps the page, and writes the address', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/New_York' });
+    const zoned = await context.newPage();
+    const zonedErrors = watchErrors(zoned);
+    const zonedWidget = new WidgetPage(zoned);
+    await zoned.goto(pageUrl({ locale: 'en-GB', 'page-size': '25' }));
+    await zonedWidget.settled();
+    await zonedWidget.button('Next page').click();
+    await zonedWidget.settled();
+    const truth = await truthOf((await mainRequests()).at(-1));
+    // (The log now holds that fetch of the truth too.)
+    const requests = await mainRequests();
+    const times = () => zonedWidget.rows.locator('time').evaluateAll((t) => t.map((e) => e.textContent));
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const pad = (n) => String(n).padStart(2, '0');
+    // The UTC wall clock, read off the instant by arithmetic alone.
+    const utcText = (iso) => {
+      const d = new Date(iso);
+      return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`;
+    };
+    // New York's wall clock: the instant moved by New York's offset then.
+    const newYorkText = (iso) => {
+      const d = new Date(iso);
+      const offset = new Date(d.toLocaleString('en-US', { timeZone: 'America/New_York' })).getTime() - new Date(d.toLocaleString('en-US', { timeZone: 'UTC' })).getTime();
+      return utcText(d.getTime() + offset).replace(' UTC', '');
+    };
+    const createdTimes = truth.rows.map((r) => r.created_at);
+    assert.deepEqual(await times(), createdTimes.map(newYorkText), 'local time: New York');
+    await zonedWidget.label('Times in').selectOption({ label: 'UTC' });
+    assert.deepEqual(await times(), createdTimes.map(utcText), 'UTC');
+    assert.match(await zonedWidget.pageLabel.innerText(), /^Page 2 of/, 'the page stays');
+    assert.equal(new URL(zoned.url()).searchParams.get('time-zone'), 'utc');
+    assert.deepEqual((await mainRequests()).map(queryOf), requests.map(queryOf), 'showing times in another zone asks for nothing');
+    await zoned.locator('[part="table"]').screenshot({ path: path.join(outputDir, 'analyst-times-in-utc.png') });
+    // A shared link keeps the zone; `time-zone=utc` from the start.
+    await zoned.reload();
+    await zonedWidget.settled();
+    assert.equal(await zonedWidget.label('Times in').inputValue(), 'utc');
+    assert.match((await times())[0], / UTC$/);
+    await zonedWidget.label('Times in').selectOption({ label: 'Local time' });
+    assert.equal(new URL(zoned.url()).searchParams.get('time-zone'), null, 'the default zone leaves the address');
+    assert.deepEqual(zonedErrors, []);
+    await context.close();
+  });
+});

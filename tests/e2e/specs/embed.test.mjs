@@ -162,7 +162,7 @@ describe('embedded element', () => {
     assert.equal(load.bubbles, true);
     assert.equal(load.composed, true);
     assert.deepEqual(Object.keys(load.detail).sort(), ['clicksTotal', 'filters', 'rowCount']);
-    assert.deepEqual(Object.keys(load.detail.filters).sort(), ['compare', 'dateEnd', 'dateStart', 'includeBots', 'includeDuplicates', 'page', 'pageSize', 'period']);
+    assert.deepEqual(Object.keys(load.detail.filters).sort(), ['compare', 'dateEnd', 'dateStart', 'includeBots', 'includeDuplicates', 'locale', 'page', 'pageSize', 'period', 'refresh', 'timeZone']);
     await demo().button('Next page').click();
     const [change] = await eventually(
       () => page.evaluate(() => window.__events.filter((e) => e.type === 'slc-change')),

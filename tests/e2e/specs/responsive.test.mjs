@@ -354,7 +354,7 @@ describe('responsive', () => {
       assert.equal(await widget.marks.count(), 366);
       await assertFits(page, widget.host, `366 days at ${width} px`);
       const labels = await page.locator('.slc-plot svg text').evaluateAll((texts) => texts.map((t) => t.textContent));
-      assert.ok(labels.filter((t) => /[A-Z][a-z]{2}$/.test(t)).length >= 2, `date labels at ${width} px: ${labels.join(', ')}`);
+      assert.ok(labels.filter((t) => /^[A-Z][a-z]{2} \d{1,2}$/.test(t)).length >= 2, `date labels at ${width} px: ${labels.join(', ')}`);
     }
     await page.close();
   });

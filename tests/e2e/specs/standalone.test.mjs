@@ -64,15 +64,18 @@ describe('standalone page', () => {
     assert.equal(await widget.pageLabel.innerText(), `Page 1 of ${grouped(Math.ceil(total / 100))}`);
     const chart = page.getByRole('img', { name: /Daily clicks by UTC day/ });
     assert.match(await chart.getAttribute('aria-label'), new RegExp(`${grouped(total)} clicks in all`));
-    // The first row's time: local time as `23 Nov 2026, 20:35:18`, UTC on hover.
+    // The first row's time: local time in the browser's language (en-US
+    // here: `Nov 23, 2026, 08:35:18 PM`), the UTC instant on hover.
     const created = truth.data.rows[0].created_at;
     const time = widget.rows.first().locator('time');
     const local = await page.evaluate((iso) => {
       const d = new Date(iso);
-      const month = d.toLocaleString('en-GB', { month: 'short' }).slice(0, 3);
       const pad = (n) => String(n).padStart(2, '0');
-      return `${d.getDate()} ${month} ${d.getFullYear()}, ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+      const month = d.toLocaleString('en-US', { month: 'short' });
+      const hour = d.getHours() % 12 === 0 ? 12 : d.getHours() % 12;
+      return `${month} ${d.getDate()}, ${d.getFullYear()}, ${pad(hour)}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
     }, created);
+    assert.equal(await page.evaluate(() => navigator.language), 'en-US', 'the browser language these texts are for');
     assert.equal(await time.innerText(), local);
     assert.equal(await time.getAttribute('datetime'), created);
     const utc = new Date(created).toISOString();
@@ -336,7 +339,8 @@ describe('standalone page', () => {
     assert.equal(query.date_end, '2026-11-10T23:59:59Z');
     await widget.settled();
     assert.equal(await widget.marks.count(), 10);
-    assert.match(await widget.summary.innerText(), /1 – 10 Nov 2026/);
+    // In the browser's language, en-US.
+    assert.match(await widget.summary.innerText(), /Nov 1 – 10, 2026/);
   });
 
   test('reloading the URL reproduces the view', async () => {
