@@ -350,7 +350,7 @@ pub fn aria_label(points: &[DailyPoint], range: &str, total: u64, labels: &dyn L
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::EnglishLabels;
+    use crate::format::english::EnglishLabels;
 
     fn points(days: usize, clicks: impl Fn(usize) -> u64) -> Vec<DailyPoint> {
         let start = UtcDay::parse("2026-10-25").unwrap();

@@ -86,7 +86,7 @@ impl CleanFigures {
 mod tests {
     use super::*;
     use crate::day::UtcDay;
-    use crate::format::EnglishLabels;
+    use crate::format::english::EnglishLabels;
 
     #[test]
     fn the_contract_s_example() {

@@ -101,7 +101,7 @@ pub fn change_label(labels: &dyn Labels, now: u64, before: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::EnglishLabels;
+    use crate::format::english::EnglishLabels;
 
     fn day(text: &str) -> UtcDay {
         UtcDay::parse(text).unwrap()

@@ -7,11 +7,6 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct UtcDay(i32);
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
 impl UtcDay {
     /// The day with the given year, month (1-12) and day of month, if it exists.
     /// Years are limited to 1..=9999 so every day prints as `YYYY-MM-DD`.
@@ -63,25 +58,6 @@ impl UtcDay {
     /// (year, month 1-12, day 1-31).
     pub fn ymd(self) -> (i32, u32, u32) {
         civil_from_days(self.0)
-    }
-
-    /// Short label such as `3 Nov`.
-    pub fn day_month(self) -> String {
-        let (_, month, day) = self.ymd();
-        format!("{day} {}", MONTHS[month as usize - 1])
-    }
-
-    /// Label such as `Nov 2026`.
-    pub fn month_year(self) -> String {
-        let (year, month, _) = self.ymd();
-        format!("{} {year}", MONTHS[month as usize - 1])
-    }
-
-    /// Long label such as `Mon 3 Nov 2026`.
-    pub fn long_label(self) -> String {
-        let (year, month, day) = self.ymd();
-        let weekday = WEEKDAYS[(self.0 + 3).rem_euclid(7) as usize];
-        format!("{weekday} {day} {} {year}", MONTHS[month as usize - 1])
     }
 }
 
@@ -226,8 +202,6 @@ mod tests {
     fn parses_and_prints_days() {
         let day = UtcDay::parse("2026-11-23").unwrap();
         assert_eq!(day.to_string(), "2026-11-23");
-        assert_eq!(day.long_label(), "Mon 23 Nov 2026");
-        assert_eq!(day.day_month(), "23 Nov");
         assert_eq!(UtcDay::parse("1970-01-01").unwrap().days_since_epoch(), 0);
         assert_eq!(
             UtcDay::parse("2024-02-29").unwrap().add_days(1).to_string(),

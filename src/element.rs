@@ -9,6 +9,7 @@ use crate::config::{
     refused_attributes, validate_headers, Config, ConfigIssue, Filters, HeaderMap, Settings, NAMES,
 };
 use crate::event_detail::{ChangeDetail, ErrorDetail, FiltersDetail, LoadDetail};
+use crate::intl::canonical_locale;
 use crate::lenient::Pairs;
 use crate::query::blocked;
 use gloo_timers::callback::Timeout;
@@ -109,7 +110,22 @@ fn checked_headers(headers: &JsValue) -> (Vec<(String, String)>, Vec<ConfigIssue
 /// The element's `filters` object (and events' `detail.filters`): the
 /// view with the settings CONTRACT 7 adds to it.
 fn filters_detail(filters: &Filters, settings: &Settings) -> JsValue {
-    to_js(&FiltersDetail::new(filters, settings, &browser_language()))
+    to_js(&FiltersDetail::new(
+        filters,
+        settings,
+        locale_in_use(settings),
+    ))
+}
+
+/// The locale numbers and dates are written for: the one given, as `Intl`
+/// writes it, or the browser's language when none is given or `Intl`
+/// refuses it (as `intl::IntlLabels` falls back).
+fn locale_in_use(settings: &Settings) -> String {
+    settings
+        .locale
+        .as_deref()
+        .and_then(canonical_locale)
+        .unwrap_or_else(browser_language)
 }
 
 /// A plain JavaScript object (or value) from a serde type.
@@ -367,7 +383,7 @@ fn dispatch_event(host: &HtmlElement, event: WidgetEvent, settings: &Settings) {
         } => (
             "slc-load",
             to_js(&LoadDetail {
-                filters: FiltersDetail::new(&filters, settings, &browser_language()),
+                filters: FiltersDetail::new(&filters, settings, locale_in_use(settings)),
                 clicks_total: clicks_total as f64,
                 row_count: row_count as f64,
             }),
@@ -378,7 +394,7 @@ fn dispatch_event(host: &HtmlElement, event: WidgetEvent, settings: &Settings) {
         WidgetEvent::Changed { filters } => (
             "slc-change",
             to_js(&ChangeDetail {
-                filters: FiltersDetail::new(&filters, settings, &browser_language()),
+                filters: FiltersDetail::new(&filters, settings, locale_in_use(settings)),
             }),
         ),
     };

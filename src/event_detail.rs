@@ -35,9 +35,10 @@ pub struct FiltersDetail {
 }
 
 impl FiltersDetail {
-    /// The view `f` with the widget's `settings`; `browser_language` is the
-    /// locale when `settings` names none.
-    pub fn new(f: &Filters, settings: &Settings, browser_language: &str) -> Self {
+    /// The view `f` with the widget's `settings` and `locale`, the one its
+    /// numbers and dates are written for (the browser's language unless
+    /// `settings` names one `Intl` reads).
+    pub fn new(f: &Filters, settings: &Settings, locale: String) -> Self {
         Self {
             period: f.period.name().to_string(),
             date_start: f.date_start.to_string(),
@@ -48,10 +49,7 @@ impl FiltersDetail {
             include_duplicates: f.include_duplicates,
             compare: f.compare.name().to_string(),
             refresh: settings.refresh_secs,
-            locale: settings
-                .locale
-                .clone()
-                .unwrap_or_else(|| browser_language.to_string()),
+            locale,
             time_zone: f.time_zone.name().to_string(),
         }
     }
@@ -127,7 +125,7 @@ mod tests {
     fn details_use_the_contracts_camel_case_names() {
         let filters = Filters::defaults(UtcDay::parse("2026-11-23").unwrap());
         let load = LoadDetail {
-            filters: FiltersDetail::new(&filters, &Settings::default(), "en-GB"),
+            filters: FiltersDetail::new(&filters, &Settings::default(), "en-GB".into()),
             clicks_total: 3300.0,
             row_count: 100.0,
         };
@@ -156,19 +154,23 @@ mod tests {
     }
 
     #[test]
-    fn the_detail_names_the_locale_given_or_the_browsers() {
+    fn the_detail_names_refresh_locale_and_zone() {
         let today = UtcDay::parse("2026-11-23").unwrap();
         let settings = Settings {
-            locale: Some("de-DE".into()),
             refresh_secs: 30,
             ..Settings::default()
         };
-        let detail = FiltersDetail::new(&Filters::defaults(today), &settings, "en-US");
-        assert_eq!((detail.locale.as_str(), detail.refresh), ("de-DE", 30));
-        let default = FiltersDetail::new(&Filters::defaults(today), &Settings::default(), "en-US");
-        assert_eq!(default.locale, "en-US");
+        let detail = FiltersDetail::new(&Filters::defaults(today), &settings, "de-DE".into());
+        assert_eq!(
+            (
+                detail.locale.as_str(),
+                detail.refresh,
+                detail.time_zone.as_str()
+            ),
+            ("de-DE", 30, "local")
+        );
         // The default zone is left out of the address.
-        assert_eq!(default.config_pairs()[8], ("time-zone", None));
+        assert_eq!(detail.config_pairs()[8], ("time-zone", None));
     }
 
     /// A named period's link keeps meaning "the last 7 days": its dates
@@ -177,7 +179,7 @@ mod tests {
     fn a_named_period_leaves_its_dates_out() {
         let today = UtcDay::parse("2026-11-23").unwrap();
         let filters = Filters::defaults(today).with_period(crate::period::Period::Last7Days, today);
-        let pairs = FiltersDetail::new(&filters, &Settings::default(), "en").config_pairs();
+        let pairs = FiltersDetail::new(&filters, &Settings::default(), "en".into()).config_pairs();
         assert_eq!(pairs[0], ("period", Some("7d".to_string())));
         assert_eq!((pairs[1].1.clone(), pairs[2].1.clone()), (None, None));
     }

@@ -1,6 +1,6 @@
 //! How numbers and UTC days are written ([`Labels`]: `Intl` for the
-//! page's locale in the browser, see `intl.rs`), and the labels the
-//! summary, chart and pager build from them.
+//! page's locale, see `intl.rs`), and the labels the summary, chart and
+//! pager build from them.
 
 use crate::day::UtcDay;
 
@@ -21,55 +21,6 @@ pub trait Labels {
     fn range(&self, start: UtcDay, end: UtcDay) -> String;
 }
 
-/// British English, written in Rust: the labels where there is no `Intl`
-/// (native tests and tools). The browser always uses `intl::IntlLabels`.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct EnglishLabels;
-
-impl Labels for EnglishLabels {
-    fn number(&self, value: u64) -> String {
-        group_thousands(value)
-    }
-
-    fn tenths(&self, value: f64, signed: bool) -> String {
-        // Rounded first, so a value that rounds to zero is `+0.0`.
-        let tenths = (value * 10.0).round() / 10.0 + 0.0;
-        match (signed, tenths < 0.0) {
-            (true, false) => format!("+{tenths:.1}"),
-            _ => format!("{tenths:.1}"),
-        }
-    }
-
-    fn day_month(&self, day: UtcDay) -> String {
-        day.day_month()
-    }
-
-    fn month_year(&self, day: UtcDay) -> String {
-        day.month_year()
-    }
-
-    fn long_day(&self, day: UtcDay) -> String {
-        day.long_label()
-    }
-
-    fn range(&self, start: UtcDay, end: UtcDay) -> String {
-        range_label(start, end)
-    }
-}
-
-/// `1234567` as `1,234,567`.
-fn group_thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
-}
-
 /// A CSS percentage with three decimals, e.g. `12.346%`, made with integer
 /// arithmetic (float formatting would add kilobytes to the wasm).
 pub fn css_percent(value: f64) -> String {
@@ -77,23 +28,6 @@ pub fn css_percent(value: f64) -> String {
     let sign = if thousandths < 0 { "-" } else { "" };
     let magnitude = thousandths.unsigned_abs();
     format!("{sign}{}.{:03}%", magnitude / 1000, magnitude % 1000)
-}
-
-/// A day range such as `25 Oct – 23 Nov 2026`, `3 – 9 Nov 2026` or
-/// `28 Dec 2025 – 3 Jan 2026`.
-fn range_label(start: UtcDay, end: UtcDay) -> String {
-    let (start_year, start_month, start_day) = start.ymd();
-    let (end_year, end_month, _) = end.ymd();
-    let end_text = format!("{} {end_year}", end.day_month());
-    if start == end {
-        end_text
-    } else if start_year != end_year {
-        format!("{} {start_year} – {end_text}", start.day_month())
-    } else if start_month != end_month {
-        format!("{} – {end_text}", start.day_month())
-    } else {
-        format!("{start_day} – {end_text}")
-    }
 }
 
 /// `1 click` / `2 clicks`, the count written by `labels`.
@@ -105,8 +39,80 @@ pub fn clicks_label(labels: &dyn Labels, count: u64) -> String {
     }
 }
 
+/// A stand-in for `Intl` in native tests (there is no `Intl` outside a
+/// browser): British English, enough to pin what the labels are built of.
+/// The browser's own text is pinned by the wasm test
+/// `intl_labels_write_for_their_locale`.
+#[cfg(test)]
+pub mod english {
+    use super::Labels;
+    use crate::day::UtcDay;
+
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+    /// British English labels.
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct EnglishLabels;
+
+    fn month(day: UtcDay) -> &'static str {
+        MONTHS[day.ymd().1 as usize - 1]
+    }
+
+    impl Labels for EnglishLabels {
+        fn number(&self, value: u64) -> String {
+            let digits = value.to_string();
+            let mut grouped = String::new();
+            for (index, digit) in digits.chars().enumerate() {
+                if index > 0 && (digits.len() - index).is_multiple_of(3) {
+                    grouped.push(',');
+                }
+                grouped.push(digit);
+            }
+            grouped
+        }
+
+        fn tenths(&self, value: f64, signed: bool) -> String {
+            let tenths = (value * 10.0).round() / 10.0 + 0.0;
+            match (signed, tenths < 0.0) {
+                (true, false) => format!("+{tenths:.1}"),
+                _ => format!("{tenths:.1}"),
+            }
+        }
+
+        fn day_month(&self, day: UtcDay) -> String {
+            format!("{} {}", day.ymd().2, month(day))
+        }
+
+        fn month_year(&self, day: UtcDay) -> String {
+            format!("{} {}", month(day), day.ymd().0)
+        }
+
+        fn long_day(&self, day: UtcDay) -> String {
+            let weekday = WEEKDAYS[(day.days_since_epoch() + 3).rem_euclid(7) as usize];
+            format!("{weekday} {} {}", self.day_month(day), day.ymd().0)
+        }
+
+        fn range(&self, start: UtcDay, end: UtcDay) -> String {
+            let end_text = format!("{} {}", self.day_month(end), end.ymd().0);
+            if start == end {
+                end_text
+            } else if start.ymd().0 != end.ymd().0 {
+                format!("{} {} – {end_text}", self.day_month(start), start.ymd().0)
+            } else if start.ymd().1 != end.ymd().1 {
+                format!("{} – {end_text}", self.day_month(start))
+            } else {
+                format!("{} – {end_text}", start.ymd().2)
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::english::EnglishLabels;
     use super::*;
 
     #[test]
@@ -118,52 +124,10 @@ mod tests {
         assert_eq!(css_percent(0.0004), "0.000%");
     }
 
-    fn day(text: &str) -> UtcDay {
-        UtcDay::parse(text).unwrap()
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands(0), "0");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(1000), "1,000");
-        assert_eq!(group_thousands(1_234_567), "1,234,567");
-    }
-
-    #[test]
-    fn ranges_name_what_differs() {
-        assert_eq!(
-            range_label(day("2026-10-25"), day("2026-11-23")),
-            "25 Oct – 23 Nov 2026"
-        );
-        assert_eq!(
-            range_label(day("2026-11-03"), day("2026-11-09")),
-            "3 – 9 Nov 2026"
-        );
-        assert_eq!(
-            range_label(day("2025-12-28"), day("2026-01-03")),
-            "28 Dec 2025 – 3 Jan 2026"
-        );
-        assert_eq!(
-            range_label(day("2026-11-03"), day("2026-11-03")),
-            "3 Nov 2026"
-        );
-    }
-
     #[test]
     fn clicks_are_pluralised() {
         assert_eq!(clicks_label(&EnglishLabels, 1), "1 click");
         assert_eq!(clicks_label(&EnglishLabels, 12_345), "12,345 clicks");
-    }
-
-    #[test]
-    fn tenths_are_rounded_then_signed() {
-        let labels = EnglishLabels;
-        assert_eq!(labels.tenths(80.25, false), "80.3");
-        assert_eq!(labels.tenths(12.46, true), "+12.5");
-        assert_eq!(labels.tenths(-3.0, true), "-3.0");
-        assert_eq!(labels.tenths(-0.04, true), "+0.0");
-        assert_eq!(labels.tenths(0.0, true), "+0.0");
     }
 }
 

@@ -6,6 +6,8 @@ use crate::config::TimeZone;
 use crate::day::UtcDay;
 use crate::format::Labels;
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -14,6 +16,18 @@ extern "C" {
     /// well-formed (js-sys's binding does not catch).
     #[wasm_bindgen(js_namespace = Intl, js_name = getCanonicalLocales, catch)]
     fn canonical_locales(tag: &str) -> Result<Array, JsValue>;
+}
+
+/// The locale `tag` names as `Intl` writes it (`de-de` → `de-DE`), or
+/// `None` when `Intl` refuses it.
+pub fn canonical_locale(tag: &str) -> Option<String> {
+    canonical_locales(tag).ok()?.get(0).as_string()
+}
+
+thread_local! {
+    /// The formatters made so far, by the locale asked for: every widget
+    /// of a page shares them.
+    static MADE: RefCell<Vec<(Option<String>, Rc<IntlLabels>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The formatters of one locale.
@@ -52,6 +66,21 @@ fn utc_day(locales: &Array, parts: &[(&str, &str)]) -> Intl::DateTimeFormat {
 }
 
 impl IntlLabels {
+    /// The formatters for `requested` (see [`IntlLabels::new`]), made the
+    /// first time a widget of the page asks for them and shared after.
+    pub fn shared(requested: Option<&str>) -> Rc<Self> {
+        let made = MADE.with_borrow(|made| {
+            made.iter()
+                .find(|(tag, _)| tag.as_deref() == requested)
+                .map(|(_, labels)| labels.clone())
+        });
+        made.unwrap_or_else(|| {
+            let labels = Rc::new(Self::new(requested));
+            MADE.with_borrow_mut(|made| made.push((requested.map(str::to_string), labels.clone())));
+            labels
+        })
+    }
+
     /// The formatters for `requested` (a well-formed BCP 47 tag), or for
     /// the browser's language when none is given or `Intl` refuses it
     /// ([`IntlLabels::problem`] then says so).
@@ -79,7 +108,7 @@ impl IntlLabels {
                 ("day", "numeric"),
                 ("month", "short"),
                 ("year", "numeric"),
-                ("hour", "2-digit"),
+                ("hour", "numeric"),
                 ("minute", "2-digit"),
                 ("second", "2-digit"),
             ]);
@@ -116,7 +145,7 @@ impl IntlLabels {
             range,
             clock: Intl::DateTimeFormat::new(
                 &locales,
-                &options(&[("hour", "2-digit"), ("minute", "2-digit")]),
+                &options(&[("hour", "numeric"), ("minute", "2-digit")]),
             )
             .format(),
             local_time: time(None),

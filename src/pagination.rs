@@ -69,14 +69,17 @@ mod tests {
     #[test]
     fn window_knows_its_moves_and_label() {
         let first = PageWindow::new(1, 250, 100);
-        assert_eq!(first.label(&crate::format::EnglishLabels), "Page 1 of 3");
+        assert_eq!(
+            first.label(&crate::format::english::EnglishLabels),
+            "Page 1 of 3"
+        );
         assert!(!first.has_previous() && first.has_next());
         let last = PageWindow::new(3, 250, 100);
         assert!(last.has_previous() && !last.has_next());
         assert_eq!(PageWindow::new(9, 250, 100).clamped(), Some(3));
         assert_eq!(last.clamped(), None);
         assert_eq!(
-            PageWindow::new(1, 123_456, 1).label(&crate::format::EnglishLabels),
+            PageWindow::new(1, 123_456, 1).label(&crate::format::english::EnglishLabels),
             "Page 1 of 123,456"
         );
     }

@@ -556,7 +556,7 @@ fn a_total_beyond_javascripts_safe_integers_still_makes_a_load_detail() {
         filters: FiltersDetail::new(
             &Filters::defaults(today),
             &smart_link_clicks::config::Settings::default(),
-            "en-US",
+            "en-US".into(),
         ),
         clicks_total: 9_007_199_254_740_993u64 as f64,
         row_count: 100.0,

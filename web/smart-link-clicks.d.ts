@@ -78,7 +78,7 @@ export interface SmartLinkClicksElement extends HTMLElement {
   period: SmartLinkClicksPeriod;
   /** Attribute `compare`: `previous` (the period of equal length just before) or `year` (the same days a year earlier), fetched alongside and drawn dashed; default `none`. */
   compare: 'none' | 'previous' | 'year';
-  /** Attribute `refresh`: seconds between automatic refreshes of the same view, in place (page, filters and an open record kept), paused while the page is hidden; `0` (the default) is off, below 15 means 15 (with a notice). */
+  /** Attribute `refresh`: seconds between automatic refreshes of the same view, in place (page, filters and an open record kept), paused while the page is hidden; `0` (the default) is off, below 15 means 15 and more than a day (86400) means a day (with a notice). */
   refresh: number;
   /** Attribute `locale`: a BCP 47 tag (`de-DE`) numbers and dates are written for through `Intl`; default the browser's language. */
   locale: string;

@@ -19,12 +19,14 @@ pub fn page_visible() -> bool {
 /// `every` 0 is off. A refresh that falls due while the page is hidden
 /// waits until it is shown.
 pub fn auto_refresh(every: Signal<u32>, idle: Signal<bool>, refresh: Callback<()>) {
-    // Set when a refresh fell due while the page was hidden.
+    // Set when a refresh fell due while the page was hidden; cleared by
+    // any request (its answer is as fresh as a refresh would be).
     let due_while_hidden = RwSignal::new(false);
     let timer = StoredValue::new_local(None::<Timeout>);
     Effect::new(move |_| {
         let secs = every.get();
-        let next = (secs > 0 && idle.get()).then(|| {
+        let is_idle = idle.get();
+        let next = (secs > 0 && is_idle).then(|| {
             Timeout::new(secs.saturating_mul(1000), move || {
                 if page_visible() {
                     refresh.run(());
@@ -36,12 +38,13 @@ pub fn auto_refresh(every: Signal<u32>, idle: Signal<bool>, refresh: Callback<()
         // Replacing the timer cancels the one before (a dropped `Timeout`
         // is cleared), and so does the widget going.
         timer.try_set_value(next);
-        if secs == 0 {
+        if secs == 0 || !is_idle {
             due_while_hidden.set(false);
         }
     });
     let shown_again = window_event_listener_untyped("visibilitychange", move |_| {
-        if page_visible() && due_while_hidden.get_untracked() {
+        let due = due_while_hidden.get_untracked() && idle.get_untracked();
+        if page_visible() && due {
             due_while_hidden.set(false);
             refresh.run(());
         }

@@ -25,7 +25,7 @@ struct Drawing {
 /// The daily clicks chart.
 #[component]
 pub fn ChartView(
-    /// The response on screen.
+    /// The response on screen. Required.
     shown: RwSignal<Option<Shown>>,
     /// How numbers and dates are written (the widget's locale). Required.
     formats: Formats,

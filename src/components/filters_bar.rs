@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 /// The filter controls.
 #[component]
 pub fn FiltersBar(
-    /// The view to change.
+    /// The view to change. Required.
     control: ViewControl,
 ) -> impl IntoView {
     let filters = control.filters;

@@ -18,7 +18,8 @@ impl PartialEq for SharedLabels {
     }
 }
 
-/// The formatters of the widget's locale, remade only when it changes.
+/// The formatters of the widget's locale, looked up again only when it
+/// changes (made once per locale for the whole page).
 #[derive(Clone, Copy)]
 pub struct Formats(Memo<SharedLabels>);
 
@@ -27,9 +28,7 @@ impl Formats {
     pub fn new(locale: Signal<Option<String>>) -> Self {
         let locale = Memo::new(move |_| locale.get());
         Self(Memo::new(move |_| {
-            locale.with(|tag| {
-                SharedLabels(SendWrapper::new(Rc::new(IntlLabels::new(tag.as_deref()))))
-            })
+            locale.with(|tag| SharedLabels(SendWrapper::new(IntlLabels::shared(tag.as_deref()))))
         }))
     }
 

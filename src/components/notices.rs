@@ -8,10 +8,10 @@ use leptos::prelude::*;
 /// Configuration problems and what is missing, shown as text.
 #[component]
 pub fn Notices(
-    /// Values that fell back to defaults or were refused.
+    /// Values that fell back to defaults or were refused. Required.
     #[prop(into)]
     issues: Signal<Vec<ConfigIssue>>,
-    /// Why nothing can be fetched, if so.
+    /// Why nothing can be fetched, if so. Required.
     #[prop(into)]
     blocked: Signal<Option<Blocked>>,
 ) -> impl IntoView {
@@ -34,13 +34,13 @@ pub fn Notices(
 /// pending, a countdown and Cancel. Data already shown stays.
 #[component]
 pub fn ErrorBanner(
-    /// The failure to show, if any.
+    /// The failure to show, if any. Required.
     error: RwSignal<Option<FetchError>>,
-    /// When the automatic retry happens (ms since the epoch), if one is pending.
+    /// When the automatic retry happens (ms since the epoch), if one is pending. Required.
     retry_at: RwSignal<Option<f64>>,
-    /// Runs the same request again now.
+    /// Runs the same request again now. Required.
     retry: Callback<()>,
-    /// Stops the automatic retries.
+    /// Stops the automatic retries. Required.
     cancel: Callback<()>,
 ) -> impl IntoView {
     let now = RwSignal::new(js_sys::Date::now());

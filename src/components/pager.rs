@@ -11,9 +11,9 @@ use leptos::prelude::*;
 /// Moves between pages and sets the page size.
 #[component]
 pub fn Pager(
-    /// The view to change.
+    /// The view to change. Required.
     control: ViewControl,
-    /// The response on screen; its total sets the page count.
+    /// The response on screen; its total sets the page count. Required.
     shown: RwSignal<Option<Shown>>,
     /// How numbers and dates are written (the widget's locale). Required.
     formats: Formats,

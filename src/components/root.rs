@@ -36,11 +36,13 @@ const DIM_AFTER_MS: u32 = 300;
 /// link, fetched through the host's proxy.
 #[component]
 pub fn ClicksWidget(
-    /// Where and how to fetch (proxy, link id, credentials, theme). Required.
+    /// Where and how to fetch and show (proxy, link id, credentials, theme,
+    /// refresh, locale). Required.
     #[prop(into)]
     settings: Signal<Settings>,
-    /// The view: date range, bots, duplicates, page size and page. Required;
-    /// the widget writes to it when the person changes a filter or page.
+    /// The view: period and date range, bots, duplicates, page size and
+    /// page, comparison and the zone of row times. Required; the widget
+    /// writes to it when the person changes one.
     filters: RwSignal<Filters>,
     /// Configuration problems to show above the data. Default: none.
     #[prop(into, optional)]
@@ -166,8 +168,10 @@ pub fn ClicksWidget(
             })
         })
     };
-    let compared = for_shown(compared, compared_view);
-    let clean: [_; 3] = std::array::from_fn(|i| for_shown(clean[i], CLEAN_VIEWS[i]));
+    let sides_in_flight =
+        move || compared.in_flight.get() || clean.iter().any(|side| side.in_flight.get());
+    let compared = for_shown(compared.answer, compared_view);
+    let clean: [_; 3] = std::array::from_fn(|i| for_shown(clean[i].answer, CLEAN_VIEWS[i]));
     // The host hears the latest value of `busy` as the DOM shows it. Each
     // busy spell has its own dimming timer, cancelled when the spell ends
     // and when the widget goes (gloo-timers clears a dropped `Timeout`), so
@@ -193,15 +197,25 @@ pub fn ClicksWidget(
     });
 
     let retry = Callback::new(move |()| attempt.update(|n| *n = n.wrapping_add(1)));
-    // CONTRACT 7 `refresh`: the same view again, in place, while idle.
+    // CONTRACT 7 `refresh`: the same view again, in place, while nothing
+    // is on its way (the extra requests included) and no retry waits. A
+    // rolling period that has moved on since (past midnight, UTC) is
+    // resolved against today again, as a shared link is.
     let idle = Signal::derive(move || {
-        !busy.get() && retry_at.with(Option::is_none) && plan.with(Result::is_ok)
+        !busy.get()
+            && retry_at.with(Option::is_none)
+            && plan.with(Result::is_ok)
+            && !sides_in_flight()
     });
-    auto_refresh(
-        Signal::derive(move || settings.with(|s| s.refresh_secs)),
-        idle,
-        retry,
-    );
+    let refresh =
+        Callback::new(
+            move |()| match filters.with_untracked(|f| f.rolled_to(today_utc())) {
+                Some(rolled) => control.change(|_| rolled),
+                None => retry.run(()),
+            },
+        );
+    let refresh_secs = Memo::new(move |_| settings.with(|s| s.refresh_secs));
+    auto_refresh(refresh_secs.into(), idle, refresh);
     // Cancel stops the automatic retries; the error and the last data stay.
     let cancel = Callback::new(move |()| {
         cancel_requests.stop();
@@ -355,34 +369,54 @@ impl LoadListener for Listener {
     }
 }
 
+/// An extra request's answer, and whether it is on its way.
+#[derive(Clone, Copy)]
+struct SideRequest {
+    answer: RwSignal<Option<SideAnswer>>,
+    in_flight: RwSignal<bool>,
+}
+
 /// Loads `plan` whenever it changes (none: nothing wanted) with a request
-/// loop of its own, stopped when the widget goes; its answer is the
-/// signal returned.
-fn side_request(plan: Memo<Option<RequestPlan>>) -> RwSignal<Option<SideAnswer>> {
-    let answer = RwSignal::new(None);
+/// loop of its own, stopped when the widget goes. A retry or refresh of
+/// the same request keeps the answer on screen until the new one comes, so
+/// the figures do not blink.
+fn side_request(plan: Memo<Option<RequestPlan>>) -> SideRequest {
+    let side = SideRequest {
+        answer: RwSignal::new(None),
+        in_flight: RwSignal::new(false),
+    };
     let requests = Rc::new(RequestLoop::default());
-    let side = requests.clone();
-    Effect::new(move |_| match plan.get() {
-        Some(plan) => {
-            answer.set(Some(SideAnswer::Loading));
-            side.load(plan, SideListener(answer));
-        }
-        None => {
-            side.stop();
-            answer.set(None);
-        }
-    });
+    let loop_for_effect = requests.clone();
+    Effect::new(
+        move |before: Option<Option<RequestPlan>>| match plan.get() {
+            Some(plan) => {
+                let again = before.flatten().is_some_and(|before| before.asks_as(&plan));
+                if !again {
+                    side.answer.set(Some(SideAnswer::Loading));
+                }
+                side.in_flight.set(true);
+                loop_for_effect.load(plan.clone(), SideListener(side));
+                Some(plan)
+            }
+            None => {
+                loop_for_effect.stop();
+                side.answer.set(None);
+                side.in_flight.set(false);
+                None
+            }
+        },
+    );
     let requests = SendWrapper::new(requests);
     on_cleanup(move || {
         requests.stop();
     });
-    answer
+    side
 }
 
 /// Where an extra request's answer goes: its figures, or a quiet note of
 /// why there are none (the main view is not affected). Retries are waited
 /// out quietly.
-struct SideListener(RwSignal<Option<SideAnswer>>);
+struct SideListener(SideRequest);
 
 impl LoadListener for SideListener {
     fn waiting_to_retry(&self, _failure: &FetchError, _delay_ms: u32) {}
@@ -399,7 +433,8 @@ impl LoadListener for SideListener {
             },
             FetchOutcome::Failed(failure) => SideAnswer::Failed(failure.message()),
         };
-        self.0.try_set(Some(state));
+        self.0.answer.try_set(Some(state));
+        self.0.in_flight.try_set(false);
     }
 }
 

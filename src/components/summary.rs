@@ -12,11 +12,11 @@ use leptos::prelude::*;
 /// The total clicks, the range shown (as the API echoes it) and the filters.
 #[component]
 pub fn Summary(
-    /// The response on screen.
+    /// The response on screen. Required.
     shown: RwSignal<Option<Shown>>,
-    /// The current view, for what is being loaded before any data arrives.
+    /// The current view, for what is being loaded before any data arrives. Required.
     filters: RwSignal<Filters>,
-    /// Whether a request is in flight.
+    /// Whether a request is in flight. Required.
     busy: RwSignal<bool>,
     /// How numbers and dates are written (the widget's locale). Required.
     formats: Formats,

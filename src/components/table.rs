@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 /// The rows of the page on screen.
 #[component]
 pub fn ClicksTable(
-    /// The response on screen (none before the first answer).
+    /// The response on screen (none before the first answer). Required.
     shown: RwSignal<Option<Shown>>,
     /// The view, whose `time_zone` the `Times in` control sets. Required.
     control: ViewControl,
@@ -39,12 +39,17 @@ pub fn ClicksTable(
     let selected: RwSignal<Option<Vec<(String, String)>>> = RwSignal::new(None);
     Effect::new(move |before: Option<Option<Filters>>| {
         let view = shown.with(|s| s.as_ref().map(|s| s.filters));
-        if before.is_some_and(|before| before != view) {
+        let same_rows = match (before.flatten(), view) {
+            (Some(before), Some(view)) => before.shows_same_rows(&view),
+            (before, view) => before.is_none() && view.is_none(),
+        };
+        if before.is_some() && !same_rows {
             selected.set(None);
         }
         view
     });
-    let time_zone = move || control.filters.with(|f| f.time_zone);
+    // Only a new zone rewrites the rows' times, not any filter change.
+    let time_zone = Memo::new(move |_| control.filters.with(|f| f.time_zone));
     let zone_changed = move |ev: leptos::ev::Event| {
         if let Some(zone) = TimeZone::parse(&event_target_value(&ev)) {
             control.change(|f| Filters {
@@ -78,7 +83,7 @@ pub fn ClicksTable(
         }
     };
     let rows = move || {
-        let zone = time_zone();
+        let zone = time_zone.get();
         formats.with(|labels| {
             shown.with(|s| {
                 s.as_ref().map_or_else(Vec::new, |s| {
@@ -99,7 +104,7 @@ pub fn ClicksTable(
                 // A wrapping <label> would add the options' text to the name.
                 <div class="slc-field slc-times-in">
                     <span aria-hidden="true">"Times in"</span>
-                    <select aria-label="Times in" on:change=zone_changed prop:value=move || time_zone().name()>
+                    <select aria-label="Times in" on:change=zone_changed prop:value=move || time_zone.get().name()>
                         <option value="local">"Local time"</option>
                         <option value="utc">"UTC"</option>
                     </select>
@@ -161,6 +166,10 @@ fn cell_view(
     let (class, title, content) = match cell {
         Cell::Time { ms, raw } => {
             *time_text = labels.row_time(ms, zone);
+            if time_text.is_empty() {
+                // A time `Intl` cannot write (beyond its range): as sent.
+                *time_text = raw.to_string();
+            }
             let time = view! { <time datetime=raw.to_string() title=utc_instant_label(ms)>{time_text.clone()}</time> };
             ("slc-time", None, EitherOf4::A(time))
         }

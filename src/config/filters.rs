@@ -115,15 +115,35 @@ impl Filters {
         })
     }
 
-    /// True when the rows differ by more than the page: anything but the
-    /// page and the zone their times are shown in.
+    /// True when the rows differ by more than the page (see
+    /// [`Filters::shows_same_rows`]).
     pub fn differs_beyond_page(&self, other: &Self) -> bool {
+        !Self { page: 1, ..*self }.shows_same_rows(&Self { page: 1, ..*other })
+    }
+
+    /// Whether `other` asks for the same rows: the same days, flags, page
+    /// size and page, whatever its period's name, comparison or the zone
+    /// its times are shown in.
+    pub fn shows_same_rows(&self, other: &Self) -> bool {
         let rows_of = |f: &Self| Self {
-            page: 1,
+            period: Period::Custom,
+            compare: Compare::None,
             time_zone: TimeZone::Local,
             ..*f
         };
-        rows_of(self) != rows_of(other)
+        rows_of(self) == rows_of(other)
+    }
+
+    /// The view with its rolling period resolved against `today` again,
+    /// page kept, when that moves its dates (an open dashboard past
+    /// midnight, UTC); `None` when nothing moves (or the range is custom).
+    pub fn rolled_to(self, today: UtcDay) -> Option<Self> {
+        let (date_start, date_end) = self.period.range(today)?;
+        ((date_start, date_end) != (self.date_start, self.date_end)).then_some(Self {
+            date_start,
+            date_end,
+            ..self
+        })
     }
 
     /// The one-row view of the same days that an extra request of the
@@ -224,6 +244,49 @@ mod edit_tests {
             (custom.date_start, custom.date_end),
             (before.date_start, before.date_end)
         );
+    }
+
+    #[test]
+    fn a_rolling_period_rolls_to_a_new_today_and_keeps_the_page() {
+        let day = |s| UtcDay::parse(s).unwrap();
+        let week = Filters {
+            page: 2,
+            ..Filters::defaults(day("2026-12-02")).with_period(Period::Last7Days, day("2026-12-02"))
+        };
+        assert_eq!(
+            week.rolled_to(day("2026-12-02")),
+            None,
+            "same day: nothing moves"
+        );
+        let next = week.rolled_to(day("2026-12-03")).unwrap();
+        assert_eq!(
+            (next.date_start, next.date_end, next.page, next.period),
+            (day("2026-11-27"), day("2026-12-03"), 2, Period::Last7Days)
+        );
+        let custom = Filters {
+            period: Period::Custom,
+            ..week
+        };
+        assert_eq!(custom.rolled_to(day("2026-12-03")), None);
+    }
+
+    #[test]
+    fn rows_are_the_same_whatever_their_names_comparison_or_zone() {
+        let view = Filters::defaults(UtcDay::parse("2026-12-02").unwrap());
+        let renamed = Filters {
+            period: Period::Custom,
+            compare: Compare::Year,
+            time_zone: TimeZone::Utc,
+            ..view
+        };
+        assert!(view.shows_same_rows(&renamed));
+        assert!(!view.differs_beyond_page(&renamed));
+        assert!(!view.shows_same_rows(&Filters { page: 2, ..view }));
+        assert!(!view.differs_beyond_page(&Filters { page: 2, ..view }));
+        assert!(view.differs_beyond_page(&Filters {
+            include_bots: false,
+            ..view
+        }));
     }
 
     #[test]

@@ -375,17 +375,27 @@ async function setHidden(hidden) {
 }
 
 describe('auto-refresh', () => {
-  test('refresh=15 asks again every 15 s in place: same page, same filters, the open record stays, "Updated" moves on', async () => {
+  test('refresh=60 asks again 60 s after the last answer, in place: same page and filters, the open record and the clean figures stay, "Updated" moves on', async () => {
     await page.clock.install();
-    await page.goto(pageUrl({ refresh: '15', 'page-size': '25' }));
+    // Slow clean totals: the refresh must not blank them while they come.
+    await page.goto(pageUrl({ refresh: '60', 'page-size': '25', locale: 'en-GB', 'link-id': 'demo+slowextra1500' }));
     await widget.settled();
     await widget.button('Next page').click();
     await widget.settled();
+    const cleanLine = page.locator('.slc-clean');
+    await eventually(() => cleanLine.innerText(), (t) => t.includes('clean ('), { what: 'the clean figures' });
     const paged = await mainRequests();
     const pageQuery = queryOf(paged.at(-1));
     assert.equal(pageQuery.offset, '25');
+    const clock = () => page.evaluate(() => {
+      const d = new Date();
+      return `Updated ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    });
     const updated = page.locator('.slc-updated');
-    assert.match(await updated.innerText(), /^Updated \d\d:\d\d( [AP]M)?$/);
+    const firstUpdate = await updated.innerText();
+    assert.match(firstUpdate, /^Updated \d\d:\d\d$/);
+    // A zone shown differently is not another view: the record stays open.
+    await widget.label('Times in').selectOption({ label: 'UTC' });
     await widget.rows.nth(2).getByRole('button').click();
     const dialog = page.getByRole('dialog', { name: 'Click details' });
     await dialog.waitFor();
@@ -394,23 +404,43 @@ describe('auto-refresh', () => {
       window.__changes = 0;
       document.querySelector('smart-link-clicks').addEventListener('slc-change', () => window.__changes++);
     });
-    // Not before 15 s have passed since the answer.
-    await page.clock.runFor(14_000);
+    // Not before 60 s have passed since the answer (10 s to spare).
+    await page.clock.runFor(50_000);
     await page.waitForTimeout(200);
-    assert.equal((await mainRequests()).length, paged.length, 'no refresh before 15 s');
-    await page.clock.runFor(1_500);
+    assert.equal((await mainRequests()).length, paged.length, 'no refresh before 60 s');
+    await page.clock.runFor(11_000);
     const refreshed = await eventually(mainRequests, (r) => r.length === paged.length + 1, { what: 'the refresh' });
     assert.deepEqual(queryOf(refreshed.at(-1)), pageQuery, 'the same view asked again');
     await widget.settled();
+    // The clean totals are asked again too, and their old figures stay meanwhile.
+    assert.match(await cleanLine.innerText(), /clean \(/, 'the clean figures stay while they are asked again');
     assert.equal(await dialog.isVisible(), true, 'the open record stays open');
     assert.equal(await dialog.innerText(), record);
     assert.match(await widget.pageLabel.innerText(), /^Page 2 of/);
     assert.equal(await page.evaluate(() => window.__changes), 0, 'a refresh is not a change of view');
-    // And again 15 s after that answer: one at a time, never overlapping.
-    await page.clock.runFor(15_500);
-    await eventually(mainRequests, (r) => r.length === paged.length + 2, { what: 'the second refresh' });
-    await page.waitForTimeout(300);
-    assert.equal((await mainRequests()).length, paged.length + 2);
+    const secondUpdate = await updated.innerText();
+    assert.equal(secondUpdate, await clock(), 'the time of the new answer');
+    assert.notEqual(secondUpdate, firstUpdate, 'a minute later');
+    await eventually(() => proxy.allRequests(), (r) => r.filter((q) => queryOf(q).limit === '1').length >= 6, { what: 'the clean totals asked again' });
+    assert.deepEqual(errors, []);
+  });
+
+  test('a refresh never overlaps a request still on its way', async () => {
+    await page.clock.install();
+    // Every answer takes 3 s (real time); the refresh is due every 15 s.
+    await page.goto(pageUrl({ refresh: '15', 'include-bots': 'false', 'link-id': 'demo+delay3000' }));
+    await widget.settled();
+    const first = (await mainRequests()).length;
+    await page.clock.runFor(16_000);
+    await eventually(mainRequests, (r) => r.length === first + 1, { what: 'the first refresh' });
+    // While its answer is on its way, however much time passes, nothing more.
+    await page.clock.runFor(120_000);
+    await page.waitForTimeout(500);
+    assert.equal((await mainRequests()).length, first + 1, 'no second request while one is in flight');
+    await widget.settled();
+    // Counted from that answer: the next one 15 s later.
+    await page.clock.runFor(16_000);
+    await eventually(mainRequests, (r) => r.length === first + 2, { what: 'the next refresh' });
     assert.deepEqual(errors, []);
   });
 

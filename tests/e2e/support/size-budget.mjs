@@ -20,10 +20,12 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
  * with its comparison (165.3 KB measured: over issue 16's figure, noted);
  * 168 KB with raw and clean (167.9 KB); 170 KB after that slice's review
  * (169.4 KB: side answers matched to the view on screen, requests compared
- * by what they ask for); 176 KB with auto-refresh and locale (175.5 KB:
+ * by what they ask for); 177 KB with auto-refresh and locale (175.5 KB:
  * refresh 0.8 KB, `Intl` formatters, `Times in` and the three names
- * 5.5 KB). */
-export const BROTLI_BUDGET = 176 * 1024;
+ * 5.5 KB; 176.8 KB after that slice's review: extra requests waited for
+ * and kept on screen through a refresh, rolling periods rolled, one set
+ * of formatters per locale for the page, the locale in use reported). */
+export const BROTLI_BUDGET = 177 * 1024;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
