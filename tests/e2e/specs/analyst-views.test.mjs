@@ -421,6 +421,8 @@ describe('auto-refresh', () => {
     const secondUpdate = await updated.innerText();
     assert.equal(secondUpdate, await clock(), 'the time of the new answer');
     assert.notEqual(secondUpdate, firstUpdate, 'a minute later');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.locator('[part="summary"]').screenshot({ path: path.join(outputDir, 'analyst-refresh-summary.png') });
     await eventually(() => proxy.allRequests(), (r) => r.filter((q) => queryOf(q).limit === '1').length >= 6, { what: 'the clean totals asked again' });
     assert.deepEqual(errors, []);
   });
