@@ -36,38 +36,86 @@ pub fn csv_file_name(link_id: &str, filters: &Filters) -> String {
     )
 }
 
-/// CSV text with a header row of field names: [`csv_fields`], then the
-/// fields this version does not know, in the order they first appear, then
-/// (only when a row was not a JSON object) a `(row)` column holding what
-/// that row was: every field of the page is in the file.
-pub fn rows_to_csv(rows: &[ClickRow]) -> String {
-    let mut out = String::new();
-    if rows.is_empty() {
-        return out;
-    }
-    let known: Vec<usize> = csv_fields().iter().filter_map(|f| field_index(f)).collect();
-    let mut new_fields: Vec<&str> = Vec::new();
-    for (name, _) in rows.iter().flat_map(|row| &row.extra) {
-        if !new_fields.contains(&name.as_str()) {
-            new_fields.push(name);
+/// The columns of one CSV file: the known fields ([`csv_fields`]), then
+/// the fields this version does not know, in the order they first appear
+/// in its rows, then (only when a row was not a JSON object) a `(row)`
+/// column holding what that row was: every field is in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvLayout<'a> {
+    known: Vec<usize>,
+    new_fields: Vec<&'a str>,
+    odd_rows: bool,
+}
+
+impl<'a> CsvLayout<'a> {
+    /// The layout for a file of `rows`.
+    pub fn for_rows(rows: impl IntoIterator<Item = &'a ClickRow>) -> Self {
+        let mut new_fields: Vec<&str> = Vec::new();
+        let mut odd_rows = false;
+        for row in rows {
+            odd_rows |= row.not_an_object.is_some();
+            for (name, _) in &row.extra {
+                if !new_fields.contains(&name.as_str()) {
+                    new_fields.push(name);
+                }
+            }
+        }
+        Self {
+            known: csv_fields().iter().filter_map(|f| field_index(f)).collect(),
+            new_fields,
+            odd_rows,
         }
     }
-    let odd_rows = rows.iter().any(|row| row.not_an_object.is_some());
-    let header = known
-        .iter()
-        .map(|&i| FIELD_NAMES[i])
-        .chain(new_fields.iter().copied())
-        .chain(odd_rows.then_some("(row)"));
-    push_line(&mut out, header.map(str::to_string));
-    for row in rows {
-        let known_cells = known.iter().map(|&i| row.export_field(i));
-        let new_cells = new_fields
+
+    /// The header line.
+    pub fn header(&self) -> String {
+        let mut out = String::new();
+        let header = self
+            .known
             .iter()
-            .map(|name| row.extra_field(name).unwrap_or_default().to_string());
-        let odd_cell = odd_rows.then(|| row.not_an_object.clone().unwrap_or_default());
-        push_line(&mut out, known_cells.chain(new_cells).chain(odd_cell));
+            .map(|&i| FIELD_NAMES[i])
+            .chain(self.new_fields.iter().copied())
+            .chain(self.odd_rows.then_some("(row)"));
+        push_line(&mut out, header.map(str::to_string));
+        out
     }
+
+    /// The lines of `rows`, appended to `out` (a file written in chunks
+    /// calls this once per chunk).
+    pub fn write_rows<'r>(&self, rows: impl IntoIterator<Item = &'r ClickRow>, out: &mut String) {
+        for row in rows {
+            let known_cells = self.known.iter().map(|&i| row.export_field(i));
+            let new_cells = self
+                .new_fields
+                .iter()
+                .map(|name| row.extra_field(name).unwrap_or_default().to_string());
+            let odd_cell = self
+                .odd_rows
+                .then(|| row.not_an_object.clone().unwrap_or_default());
+            push_line(out, known_cells.chain(new_cells).chain(odd_cell));
+        }
+    }
+}
+
+/// CSV text of `rows` with a header row (see [`CsvLayout`]); empty for no
+/// rows.
+pub fn rows_to_csv(rows: &[ClickRow]) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let layout = CsvLayout::for_rows(rows);
+    let mut out = layout.header();
+    layout.write_rows(rows, &mut out);
     out
+}
+
+/// The file name of all the loaded rows' CSV: as [`csv_file_name`], with
+/// `all` for the page, e.g.
+/// `smart-link-clicks-demo-2026-11-01-to-2026-11-30-all.csv`.
+pub fn all_csv_file_name(link_id: &str, filters: &Filters) -> String {
+    let page = format!("-page-{}.csv", filters.page);
+    let name = csv_file_name(link_id, filters);
+    format!("{}-all.csv", name.strip_suffix(&page).unwrap_or(&name))
 }
 
 fn push_line(out: &mut String, cells: impl Iterator<Item = String>) {
@@ -152,6 +200,25 @@ mod tests {
         assert_eq!(
             csv_file_name("a/b c:\\d", &config.filters),
             "smart-link-clicks-a_b_c__d-2026-11-01-to-2026-11-30-page-2.csv"
+        );
+    }
+
+    #[test]
+    fn a_file_written_in_chunks_equals_one_written_at_once() {
+        let body = br#"{"data":{"rows":[{"id":"a"},{"id":"b","late":"x"},{"id":"c"},"odd"]}}"#;
+        let rows = parse_clicks_response(body).unwrap().rows;
+        let layout = CsvLayout::for_rows(&rows);
+        let mut chunked = layout.header();
+        for chunk in rows.chunks(2) {
+            layout.write_rows(chunk, &mut chunked);
+        }
+        assert_eq!(chunked, rows_to_csv(&rows));
+        assert!(chunked.lines().next().unwrap().ends_with(",late,(row)"));
+        let today = crate::day::UtcDay::parse("2026-11-30").unwrap();
+        let config = crate::config::Config::from_pairs([("page", "3")], today);
+        assert_eq!(
+            all_csv_file_name("demo", &config.filters),
+            "smart-link-clicks-demo-2026-11-01-to-2026-11-30-all.csv"
         );
     }
 

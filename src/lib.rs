@@ -2,12 +2,13 @@
 //! widget that ships as a standalone page and as the `<smart-link-clicks>`
 //! custom element.
 //!
-//! Pure logic (no DOM) lives in `api`, `chart`, `clean`, `columns`, `compare`, `config`, `csv`,
+//! Pure logic (no DOM) lives in `analysis`, `api`, `chart`, `clean`, `columns`, `compare`, `config`, `csv`,
 //! `day`, `event_detail`, `format`, `lenient`, `model`, `pagination`,
 //! `period`, `query` and `svg`, tested natively; the components and the browser glue
 //! (`browser`, `client`, `request`, `element`, `intl`, `standalone`) wire signals
 //! to it.
 
+pub mod analysis;
 pub mod api;
 #[cfg(feature = "bench")]
 pub mod bench;

@@ -267,6 +267,27 @@ impl ClickRow {
             .collect()
     }
 
+    /// Calls `each` with the text of every field the row has: strings and
+    /// wrong-typed values as they came, flags and counts as written, then
+    /// fields this version does not know, and what a row that was not an
+    /// object was. For search: nothing is allocated but a count's digits.
+    pub fn each_text(&self, mut each: impl FnMut(&str)) {
+        for slot in self.slots {
+            match slot {
+                Slot::Text(start, end) | Slot::Invalid(start, end) => each(self.span(start, end)),
+                Slot::Flag(flag) => each(if flag { "true" } else { "false" }),
+                Slot::Count(count) => each(&count.to_string()),
+                Slot::Missing | Slot::Null => {}
+            }
+        }
+        for (_, value) in &self.extra {
+            each(value);
+        }
+        if let Some(raw) = &self.not_an_object {
+            each(raw);
+        }
+    }
+
     /// The value for export of the known field at `index` (see
     /// [`field_index`]): its text, or empty when missing, null or unknown.
     pub fn export_field(&self, index: usize) -> String {

@@ -1,0 +1,167 @@
+//! The spike note (CONTRACT 8, `part="spike"`): the range's busiest UTC
+//! day, its clicks against the daily median, and the referrers, UTM
+//! campaigns and countries whose share that day most exceeds their share
+//! over the whole range.
+
+use super::dimension::{clicks_of, Dimension};
+use crate::day::{parse_instant_ms, UtcDay};
+use crate::model::ClickRow;
+use std::collections::HashMap;
+
+/// The lists the note looks at.
+pub const SPIKE_DIMENSIONS: [Dimension; 3] = [
+    Dimension::Referrer,
+    Dimension::UtmCampaign,
+    Dimension::Country,
+];
+/// A value is named when its share that day is at least this many
+/// percentage points above its share over the range.
+pub const MIN_LIFT_POINTS: f64 = 5.0;
+
+/// A value over-represented on the busiest day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standout {
+    /// Its list.
+    pub dimension: Dimension,
+    /// The value (empty: rows without one).
+    pub value: String,
+    /// Its share of that day's clicks, in per cent.
+    pub day_share: f64,
+    /// Its share of the range's clicks, in per cent.
+    pub range_share: f64,
+}
+
+/// The note for one range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpikeNote {
+    /// The busiest UTC day (the earliest of equals).
+    pub day: UtcDay,
+    /// Its clicks.
+    pub clicks: u64,
+    /// The median of the range's daily clicks, days without any included.
+    pub median: f64,
+    /// The standouts, the largest lift first within each list, lists in
+    /// [`SPIKE_DIMENSIONS`] order, at most one per list.
+    pub standouts: Vec<Standout>,
+}
+
+/// The note for `rows` over the UTC days `start..=end`; `None` without a
+/// click in it.
+pub fn spike_note(rows: &[ClickRow], start: UtcDay, end: UtcDay) -> Option<SpikeNote> {
+    let days = usize::try_from(start.days_until(end) + 1).ok()?;
+    let mut daily = vec![0u64; days];
+    let day_of = |row: &ClickRow| -> Option<usize> {
+        let ms = parse_instant_ms(row.created_at().value()?)?;
+        usize::try_from(start.days_until(UtcDay::from_unix_ms(ms)))
+            .ok()
+            .filter(|&i| i < days)
+    };
+    for row in rows {
+        if let Some(i) = day_of(row) {
+            daily[i] += clicks_of(row);
+        }
+    }
+    let (busiest, &clicks) = daily.iter().enumerate().rev().max_by_key(|(_, &n)| n)?;
+    if clicks == 0 {
+        return None;
+    }
+    let mut sorted = daily.clone();
+    sorted.sort_unstable();
+    let median = if days % 2 == 1 {
+        sorted[days / 2] as f64
+    } else {
+        (sorted[days / 2 - 1] + sorted[days / 2]) as f64 / 2.0
+    };
+    let range_total: u64 = daily.iter().sum();
+    let mut standouts = Vec::new();
+    for dimension in SPIKE_DIMENSIONS {
+        let mut counts: HashMap<&str, (u64, u64)> = HashMap::new();
+        for row in rows {
+            let Some(i) = day_of(row) else { continue };
+            let slot = counts.entry(dimension.value(row)).or_default();
+            slot.1 += clicks_of(row);
+            if i == busiest {
+                slot.0 += clicks_of(row);
+            }
+        }
+        let best = counts
+            .into_iter()
+            .map(|(value, (that_day, overall))| Standout {
+                dimension,
+                value: value.to_string(),
+                day_share: that_day as f64 * 100.0 / clicks as f64,
+                range_share: overall as f64 * 100.0 / range_total as f64,
+            })
+            .filter(|s| s.day_share - s.range_share >= MIN_LIFT_POINTS)
+            .max_by(|a, b| {
+                (a.day_share - a.range_share)
+                    .total_cmp(&(b.day_share - b.range_share))
+                    .then_with(|| b.value.cmp(&a.value))
+            });
+        standouts.extend(best);
+    }
+    Some(SpikeNote {
+        day: start.add_days(busiest as i32),
+        clicks,
+        median,
+        standouts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_clicks_response;
+
+    /// Ten quiet days of 10 clicks from Google in DE, then a spike of 100
+    /// on 2026-11-06, 80 of them from t.co, campaign `launch`, in the US.
+    #[test]
+    fn a_synthetic_spike_names_its_day_and_what_drove_it() {
+        let mut rows = Vec::new();
+        for day in 1..=10 {
+            let spike = day == 6;
+            for i in 0..if spike { 100 } else { 10 } {
+                let driven = spike && i < 80;
+                rows.push(format!(
+                    r#"{{"created_at":"2026-11-{day:02}T12:00:00Z","referrer":"{}","utm_campaign":"{}","country_code":"{}"}}"#,
+                    if driven { "https://t.co/" } else { "https://www.google.com/" },
+                    if driven { "launch" } else { "always-on" },
+                    if driven { "US" } else { "DE" },
+                ));
+            }
+        }
+        let body = format!(r#"{{"data":{{"rows":[{}]}}}}"#, rows.join(","));
+        let rows = parse_clicks_response(body.as_bytes()).unwrap().rows;
+        let day = |s| UtcDay::parse(s).unwrap();
+        let note = spike_note(&rows, day("2026-11-01"), day("2026-11-10")).unwrap();
+        assert_eq!(
+            (note.day, note.clicks, note.median),
+            (day("2026-11-06"), 100, 10.0)
+        );
+        let named: Vec<(Dimension, &str, u64, u64)> = note
+            .standouts
+            .iter()
+            .map(|s| {
+                (
+                    s.dimension,
+                    s.value.as_str(),
+                    s.day_share.round() as u64,
+                    s.range_share.round() as u64,
+                )
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [
+                (Dimension::Referrer, "https://t.co/", 80, 42),
+                (Dimension::UtmCampaign, "launch", 80, 42),
+                (Dimension::Country, "US", 80, 42),
+            ]
+        );
+        // A range without clicks has no note; days before the range are not counted.
+        assert_eq!(
+            spike_note(&rows, day("2026-12-01"), day("2026-12-05")),
+            None
+        );
+    }
+}
