@@ -20,6 +20,7 @@ const PROPERTIES = {
   refresh: 'refresh',
   locale: 'locale',
   timeZone: 'time-zone',
+  maxRows: 'max-rows',
 };
 
 // `observed`: the attribute names to observe, an array from Rust

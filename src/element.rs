@@ -365,6 +365,7 @@ fn property_value(settings: &Settings, f: &Filters, name: &str) -> JsValue {
         "refresh" => JsValue::from(settings.refresh_secs),
         "locale" => JsValue::from_str(&settings.locale.clone().unwrap_or_else(browser_language)),
         "timeZone" => JsValue::from_str(f.time_zone.name()),
+        "maxRows" => JsValue::from(settings.max_rows as f64),
         _ => JsValue::UNDEFINED,
     }
 }

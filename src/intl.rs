@@ -9,6 +9,7 @@ use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -46,6 +47,10 @@ pub struct IntlLabels {
     clock: Function,
     local_time: Function,
     utc_time: Function,
+    /// The locales asked for, for formatters made on first use.
+    locales: Array,
+    /// Country names, made on first use (only the breakdowns need them).
+    regions: std::cell::OnceCell<Intl::DisplayNames>,
 }
 
 /// The options object `{name: value, …}`.
@@ -150,6 +155,8 @@ impl IntlLabels {
             .format(),
             local_time: time(None),
             utc_time: time(Some("UTC")),
+            locales: locales.clone(),
+            regions: std::cell::OnceCell::new(),
         }
     }
 
@@ -171,6 +178,28 @@ impl IntlLabels {
             TimeZone::Utc => &self.utc_time,
         };
         call(format, &Date::new(&ms.into()).into())
+    }
+
+    /// The country a two-letter code names (`DE` → `Germany`), if `Intl`
+    /// knows it; `None` for anything else.
+    pub fn country_name(&self, code: &str) -> Option<String> {
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        let regions = self.regions.get_or_init(|| {
+            Intl::DisplayNames::new(
+                &self.locales,
+                &options(&[("type", "region"), ("fallback", "none")]),
+            )
+        });
+        // `of` through `Function::call1`, which catches: js-sys's binding
+        // throws into wasm for a code `Intl` finds malformed.
+        let of: Function = Reflect::get(regions, &"of".into()).ok()?.dyn_into().ok()?;
+        let name = of
+            .call1(regions, &code.to_ascii_uppercase().into())
+            .ok()?
+            .as_string()?;
+        (!name.eq_ignore_ascii_case(code)).then_some(name)
     }
 
     /// The viewer's clock at `ms`: `14:05` (`2:05 PM` in en-US).

@@ -84,6 +84,8 @@ export interface SmartLinkClicksElement extends HTMLElement {
   locale: string;
   /** Attribute `time-zone`: the zone row times are shown in, `local` (the default) or `utc`; the `Times in` control sets it too. */
   timeZone: 'local' | 'utc';
+  /** Attribute `max-rows`: rows `Analyse all clicks` loads at most (1 to 1,000,000); default 100000. */
+  maxRows: number;
   /** Extra request headers for the proxy (e.g. `X-Dashboard-Session`): string values only; any other value (or one beyond Latin-1) is not sent and a notice names the header. Refused likewise: key or secret names in any spelling (`Authorization`, `X-API-Key`, `Token`, `Secret`, `Password`), the browser's forbidden headers (`Cookie`, `Host`, `Origin`, `Proxy-*`, `Sec-*`, ...) and `Forwarded`/`X-Forwarded-*`. */
   headers: Record<string, string>;
   /** The current filters (read-only); before the widget has mounted, as its attributes give them. */

@@ -8,8 +8,6 @@ use crate::format::Labels;
 pub const PAGE_ROWS: u32 = 1000;
 /// Requests in flight at most.
 pub const MAX_IN_FLIGHT: usize = 3;
-/// Rows loaded at most when `max-rows` is not given.
-pub const DEFAULT_MAX_ROWS: u64 = 100_000;
 
 /// What to load: the offsets of every page, up to `max_rows` of `total`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,15 +67,18 @@ pub struct Progress {
     pub loaded: u64,
     /// Rows expected.
     pub expected: u64,
-    /// Seconds since loading began.
+    /// Rows loaded before this run began (a `Resume`), not counted in the rate.
+    pub loaded_before: u64,
+    /// Seconds since this run began.
     pub elapsed_secs: f64,
 }
 
 impl Progress {
-    /// Rows a second so far; none before a second's worth of data.
+    /// Rows a second in this run; none before a quarter second of it or
+    /// its first rows.
     pub fn rate(&self) -> Option<f64> {
-        (self.elapsed_secs >= 0.25 && self.loaded > 0)
-            .then(|| self.loaded as f64 / self.elapsed_secs)
+        let this_run = self.loaded.saturating_sub(self.loaded_before);
+        (self.elapsed_secs >= 0.25 && this_run > 0).then(|| this_run as f64 / self.elapsed_secs)
     }
 
     /// Seconds left at the rate so far, rounded up.
@@ -120,7 +121,7 @@ mod tests {
 
     #[test]
     fn pages_of_a_thousand_up_to_max_rows() {
-        let plan = PagingPlan::new(4511, DEFAULT_MAX_ROWS);
+        let plan = PagingPlan::new(4511, 100_000);
         assert_eq!(
             plan.offsets().collect::<Vec<_>>(),
             [0, 1000, 2000, 3000, 4000]
@@ -150,6 +151,7 @@ mod tests {
         let progress = Progress {
             loaded: 2000,
             expected: 4511,
+            loaded_before: 0,
             elapsed_secs: 2.0,
         };
         assert_eq!(progress.rate(), Some(1000.0));
@@ -161,9 +163,21 @@ mod tests {
         let early = Progress {
             loaded: 0,
             expected: 4511,
+            loaded_before: 0,
             elapsed_secs: 0.1,
         };
         assert_eq!(early.label(&EnglishLabels), "0 of 4,511 rows");
+        // After a Resume, the rate counts this run's rows only.
+        let resumed = Progress {
+            loaded: 3000,
+            expected: 4511,
+            loaded_before: 2000,
+            elapsed_secs: 1.0,
+        };
+        assert_eq!(
+            (resumed.rate(), resumed.secs_left()),
+            (Some(1000.0), Some(2))
+        );
         assert_eq!(duration_label(185), "3 min 5 s");
         assert_eq!(duration_label(3720), "1 h 2 min");
     }

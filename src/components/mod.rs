@@ -2,6 +2,7 @@
 //! standalone page and the custom element mount; the others each draw one
 //! part of CONTRACT 5.
 
+mod all_clicks;
 mod auto_refresh;
 mod chart_view;
 mod details;

@@ -1,6 +1,7 @@
 //! `ClicksWidget`: owns the data, the loading state and the one request in
 //! flight; lays out the parts.
 
+use super::all_clicks::AllClicks;
 use super::auto_refresh::{auto_refresh, page_visible};
 use super::chart_view::ChartView;
 use super::filters_bar::FiltersBar;
@@ -243,6 +244,8 @@ pub fn ClicksWidget(
         }
     };
     let blocked = move || plan.with(|p| p.as_ref().err().copied());
+    // Set while `Analyse all clicks` has rows loaded (CONTRACT 8).
+    let analysing = RwSignal::new(false);
     let stale = move || slow.get() && !asks_again.get() && shown.with(|s| s.is_some());
     let theme = move || format!("slc-root slc-theme-{}", settings.with(|s| s.theme.as_str()));
 
@@ -255,9 +258,15 @@ pub fn ClicksWidget(
             <FiltersBar control=control />
             <div class="slc-data">
                 <ChartView shown=shown formats=formats compared=compared clean=clean[0] />
-                <ClicksTable shown=shown control=control formats=formats waiting=Signal::derive(move || busy.get() || retry_at.with(Option::is_some)) />
+                <AllClicks shown=shown filters=filters settings=settings headers=headers formats=formats active=analysing />
+                // The loaded rows' table takes the page's place while there are any.
+                <div class="slc-page-rows" hidden=move || analysing.get()>
+                    <ClicksTable shown=shown control=control formats=formats waiting=Signal::derive(move || busy.get() || retry_at.with(Option::is_some)) />
+                </div>
             </div>
-            <Pager control=control shown=shown formats=formats />
+            <div hidden=move || analysing.get()>
+                <Pager control=control shown=shown formats=formats />
+            </div>
         </div>
     }
 }

@@ -145,6 +145,17 @@ impl Config {
             }
         };
 
+        if let Some(raw) = get("max-rows").map(str::trim).filter(|raw| !raw.is_empty()) {
+            match raw.parse::<u64>() {
+                Ok(rows) if (1..=LIMIT_MAX_ROWS).contains(&rows) => settings.max_rows = rows,
+                Ok(rows) if rows > LIMIT_MAX_ROWS => {
+                    issue("max-rows", format!("`max-rows` {rows} is more than {LIMIT_MAX_ROWS}: loading at most {LIMIT_MAX_ROWS}."));
+                    settings.max_rows = LIMIT_MAX_ROWS;
+                }
+                _ => issue("max-rows", format!("`max-rows` \"{raw}\" is not a number of rows from 1 to {LIMIT_MAX_ROWS}: using {DEFAULT_MAX_ROWS}.")),
+            }
+        }
+
         let mut filters = Filters::defaults(today);
         // Dates given that parse: the range is then custom (CONTRACT 7).
         let dates_given = ["date-start", "date-end"].iter().any(|name| {
@@ -470,6 +481,22 @@ mod tests {
         assert!(config(&[("refresh", "5")]).issues[0]
             .message
             .contains("below 15 seconds: refreshing every 15 seconds"));
+    }
+
+    #[test]
+    fn max_rows_is_read_within_its_limits() {
+        assert_eq!(config(&[]).settings.max_rows, 100_000);
+        assert_eq!(config(&[("max-rows", "2500")]).settings.max_rows, 2500);
+        let huge = config(&[("max-rows", "5000000")]);
+        assert_eq!(
+            (huge.settings.max_rows, huge.issues.len()),
+            (LIMIT_MAX_ROWS, 1)
+        );
+        let bad = config(&[("max-rows", "0")]);
+        assert_eq!(bad.settings.max_rows, DEFAULT_MAX_ROWS);
+        assert!(bad.issues[0]
+            .message
+            .contains("`max-rows` \"0\" is not a number of rows"));
     }
 
     #[test]

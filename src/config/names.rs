@@ -2,8 +2,9 @@
 //! names alike), and the names refused because they would put a secret
 //! into a page.
 
-/// Every configuration name, in the order of CONTRACT 2, then CONTRACT 7's.
-pub const NAMES: [&str; 15] = [
+/// Every configuration name, in the order of CONTRACT 2, then CONTRACT 7's
+/// and CONTRACT 8's.
+pub const NAMES: [&str; 16] = [
     "proxy",
     "link-id",
     "date-start",
@@ -19,6 +20,7 @@ pub const NAMES: [&str; 15] = [
     "refresh",
     "locale",
     "time-zone",
+    "max-rows",
 ];
 
 /// The words that name a secret, each as its parts (`x`, `api`, `key`).

@@ -48,7 +48,7 @@ impl Theme {
 }
 
 /// Where and how to fetch: everything but the filters.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// Base URL of the proxy (http(s) or relative). `None` until given.
     pub proxy: Option<String>,
@@ -66,7 +66,29 @@ pub struct Settings {
     /// The BCP 47 tag numbers and dates are formatted for. `None` (the
     /// default): the browser's language.
     pub locale: Option<String>,
+    /// Rows `Analyse all clicks` loads at most. Default 100,000.
+    pub max_rows: u64,
 }
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            proxy: None,
+            link_id: None,
+            credentials: Credentials::default(),
+            theme: Theme::default(),
+            refused_secret: false,
+            refresh_secs: 0,
+            locale: None,
+            max_rows: DEFAULT_MAX_ROWS,
+        }
+    }
+}
+
+/// Rows `Analyse all clicks` loads at most when `max-rows` is not given.
+pub const DEFAULT_MAX_ROWS: u64 = 100_000;
+/// The most `max-rows` may ask for (the rows live in the page's memory).
+pub const LIMIT_MAX_ROWS: u64 = 1_000_000;
 
 /// The shortest time between automatic refreshes, in seconds (CONTRACT 7).
 pub const MIN_REFRESH_SECS: u32 = 15;

@@ -1,0 +1,623 @@
+//! `Analyse all clicks` (CONTRACT 8): pages through the whole range in
+//! pages of 1,000, a few requests at a time and within the proxy's rate
+//! limit (each page's request loop waits out a 429 and retries as the main
+//! view's does), with a progress bar, `Cancel loading` and `Resume`; then
+//! the breakdowns and a table over the loaded rows. The counting is
+//! `analysis`'s; this part runs the requests and shows the results.
+
+use super::formats::Formats;
+use super::pager::Pager;
+use super::state::{Shown, ViewControl};
+use super::table::ClicksTable;
+use crate::analysis::breakdown::{breakdowns, Breakdown, RowFilter};
+use crate::analysis::dimension::Dimension;
+use crate::analysis::loaded::LoadedClicks;
+use crate::analysis::paging::{may_start, PagingPlan, Progress, MAX_IN_FLIGHT};
+use crate::api::FetchError;
+use crate::client::FetchOutcome;
+use crate::config::{Filters, Settings};
+use crate::format::{css_percent, Labels};
+use crate::model::ClicksResponse;
+use crate::query::{request_url, ClicksQuery, RequestPlan};
+use crate::request::{LoadListener, RequestLoop};
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// Where loading all clicks stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadStatus {
+    /// Nothing loaded: the main view's server paging.
+    Idle,
+    /// Pages are on their way; `waiting` says why none is, when one waits
+    /// (a 429, a retry).
+    Loading {
+        /// What a page waits for, if one does.
+        waiting: Option<String>,
+    },
+    /// Stopped before the end, keeping what it has: cancelled (`None`) or
+    /// failed (why). `Resume` goes on.
+    Stopped {
+        /// Why, when it failed.
+        why: Option<String>,
+    },
+    /// Every page is loaded.
+    Done,
+}
+
+/// One run of loading: the pages still to ask for, the requests on their
+/// way and the rows loaded so far.
+struct Loader {
+    view: Filters,
+    settings: Settings,
+    headers: Vec<(String, String)>,
+    link_id: String,
+    plan: PagingPlan,
+    queue: RefCell<VecDeque<u64>>,
+    slots: [Rc<RequestLoop>; MAX_IN_FLIGHT],
+    /// The offset each slot is loading, if any.
+    in_flight: RefCell<[Option<u64>; MAX_IN_FLIGHT]>,
+    loaded: RefCell<LoadedClicks>,
+    /// Requests left in the proxy's rate-limit window, as it last said.
+    rate_left: Cell<Option<u64>>,
+    /// Bumped by `halt`: page answers of an earlier run are dropped.
+    run: Cell<u64>,
+    /// When this run began, and the rows loaded before it.
+    started_ms: Cell<f64>,
+    loaded_before: Cell<u64>,
+    status: RwSignal<LoadStatus>,
+    /// Bumped with each page loaded.
+    version: RwSignal<u64>,
+    rate_wait: RefCell<Option<Timeout>>,
+}
+
+impl Loader {
+    fn busy_slots(&self) -> usize {
+        self.in_flight.borrow().iter().flatten().count()
+    }
+
+    /// The request for the page at `offset`.
+    fn page_plan(&self, offset: u64) -> Option<RequestPlan> {
+        let proxy = self.settings.proxy.as_deref()?;
+        let query = ClicksQuery {
+            limit: self.plan.limit_at(offset),
+            offset,
+            ..ClicksQuery::for_view(&self.view)
+        };
+        Some(RequestPlan {
+            url: request_url(proxy, &self.link_id, &query),
+            credentials: self.settings.credentials,
+            headers: self.headers.clone(),
+            link_id: self.link_id.clone(),
+            filters: self.view,
+            attempt: 0,
+        })
+    }
+
+    /// Starts as many pages as the slots and the rate limit allow; done
+    /// when none is left or on its way.
+    fn pump(self: &Rc<Self>) {
+        if !matches!(
+            self.status.try_get_untracked(),
+            Some(LoadStatus::Loading { .. })
+        ) {
+            return;
+        }
+        loop {
+            let busy = self.busy_slots();
+            if may_start(busy, self.rate_left.get()) == 0 {
+                if busy == 0 && !self.queue.borrow().is_empty() {
+                    // The window has nothing left: look again in a second
+                    // (a 429 then says how long to wait).
+                    self.status.try_set(LoadStatus::Loading {
+                        waiting: Some("Waiting for the proxy's rate limit…".into()),
+                    });
+                    let weak = Rc::downgrade(self);
+                    *self.rate_wait.borrow_mut() = Some(Timeout::new(1000, move || {
+                        if let Some(loader) = weak.upgrade() {
+                            loader.rate_left.set(None);
+                            loader.pump();
+                        }
+                    }));
+                }
+                break;
+            }
+            let Some(offset) = self.queue.borrow_mut().pop_front() else {
+                break;
+            };
+            let Some(plan) = self.page_plan(offset) else {
+                self.halt(Some("there is no proxy to ask".into()));
+                return;
+            };
+            let Some(slot) = self.in_flight.borrow().iter().position(Option::is_none) else {
+                self.queue.borrow_mut().push_front(offset);
+                break;
+            };
+            self.in_flight.borrow_mut()[slot] = Some(offset);
+            if let Some(left) = self.rate_left.get() {
+                self.rate_left.set(Some(left.saturating_sub(1)));
+            }
+            let listener = PageListener {
+                loader: self.clone(),
+                slot,
+                offset,
+                run: self.run.get(),
+            };
+            self.slots[slot].load(plan, listener);
+        }
+        if self.busy_slots() == 0 && self.queue.borrow().is_empty() {
+            self.status.try_set(LoadStatus::Done);
+        }
+    }
+
+    /// Stops every request, keeping their pages for `Resume`.
+    fn halt(&self, why: Option<String>) {
+        self.run.set(self.run.get().wrapping_add(1));
+        self.rate_wait.borrow_mut().take();
+        let offsets: Vec<u64> = self
+            .in_flight
+            .borrow_mut()
+            .iter_mut()
+            .filter_map(Option::take)
+            .collect();
+        for slot in &self.slots {
+            slot.stop();
+        }
+        let mut queue = self.queue.borrow_mut();
+        for offset in offsets.into_iter().rev() {
+            queue.push_front(offset);
+        }
+        self.status.try_set(LoadStatus::Stopped { why });
+    }
+
+    fn progress(&self) -> Progress {
+        Progress {
+            loaded: self.loaded.borrow().len() as u64,
+            expected: self.plan.target,
+            loaded_before: self.loaded_before.get(),
+            elapsed_secs: (js_sys::Date::now() - self.started_ms.get()) / 1000.0,
+        }
+    }
+}
+
+/// Where one page's answer goes.
+struct PageListener {
+    loader: Rc<Loader>,
+    slot: usize,
+    offset: u64,
+    run: u64,
+}
+
+impl PageListener {
+    fn current(&self) -> bool {
+        self.loader.run.get() == self.run
+    }
+}
+
+impl LoadListener for PageListener {
+    fn waiting_to_retry(&self, failure: &FetchError, delay_ms: u32) {
+        if self.current() {
+            self.loader.status.try_set(LoadStatus::Loading {
+                waiting: Some(format!(
+                    "{}: trying again in {} s",
+                    failure.message(),
+                    delay_ms.div_ceil(1000)
+                )),
+            });
+        }
+    }
+
+    fn retrying(&self) {
+        if self.current() {
+            self.loader
+                .status
+                .try_set(LoadStatus::Loading { waiting: None });
+        }
+    }
+
+    fn settled(&self, outcome: FetchOutcome, _plan: RequestPlan) {
+        if !self.current() {
+            return;
+        }
+        let loader = &self.loader;
+        loader.in_flight.borrow_mut()[self.slot] = None;
+        match outcome {
+            FetchOutcome::Loaded(data) => {
+                loader
+                    .rate_left
+                    .set(data.meta.remaining_minute.map(|left| left.max(0) as u64));
+                loader.loaded.borrow_mut().add_page(data.rows);
+                loader.version.try_update(|v| *v = v.wrapping_add(1));
+                if matches!(
+                    loader.status.try_get_untracked(),
+                    Some(LoadStatus::Loading { waiting: Some(_) })
+                ) {
+                    loader.status.try_set(LoadStatus::Loading { waiting: None });
+                }
+                loader.pump();
+            }
+            FetchOutcome::Failed(failure) => {
+                loader.queue.borrow_mut().push_front(self.offset);
+                loader.halt(Some(failure.message()));
+            }
+            FetchOutcome::Aborted => {}
+        }
+    }
+}
+
+/// Whether two views hold the same clicks (range and flags).
+fn same_range(a: &Filters, b: &Filters) -> bool {
+    (
+        a.date_start,
+        a.date_end,
+        a.include_bots,
+        a.include_duplicates,
+    ) == (
+        b.date_start,
+        b.date_end,
+        b.include_bots,
+        b.include_duplicates,
+    )
+}
+
+/// The `Analyse all clicks` part: its button, progress, breakdowns and
+/// the table over the loaded rows.
+#[component]
+pub fn AllClicks(
+    /// The main view's response on screen: its range and total are what
+    /// is loaded. Required.
+    shown: RwSignal<Option<Shown>>,
+    /// The main view; a new range or flag clears what was loaded. Required.
+    filters: RwSignal<Filters>,
+    /// Where and how to fetch, and `max-rows`. Required.
+    settings: Signal<Settings>,
+    /// Extra request headers for the proxy. Required.
+    headers: Signal<Vec<(String, String)>>,
+    /// How numbers are written. Required.
+    formats: Formats,
+    /// Set while loaded rows take the main table's place. Required.
+    active: RwSignal<bool>,
+) -> impl IntoView {
+    let status = RwSignal::new(LoadStatus::Idle);
+    let version = RwSignal::new(0u64);
+    let loader: StoredValue<Option<Rc<Loader>>, LocalStorage> = StoredValue::new_local(None);
+    let row_filter = RwSignal::new(RowFilter::default());
+    // The loaded rows' own page and page size (and zone), apart from the
+    // main view's, so paging them asks the server for nothing.
+    let local_filters = RwSignal::new(filters.get_untracked());
+    let local = ViewControl {
+        filters: local_filters,
+        events: StoredValue::new_local(None),
+    };
+    let loaded_shown: RwSignal<Option<Shown>> = RwSignal::new(None);
+
+    let clear = move || {
+        if let Some(old) = loader.try_update_value(Option::take).flatten() {
+            old.halt(None);
+        }
+        status.set(LoadStatus::Idle);
+        row_filter.set(RowFilter::default());
+        loaded_shown.set(None);
+    };
+    Effect::new(move |_| active.set(status.with(|s| *s != LoadStatus::Idle)));
+    // A new range or flag: what was loaded is of another view.
+    Effect::new(move |_| {
+        let view = filters.get();
+        let stale = loader.with_value(|l| l.as_ref().is_some_and(|l| !same_range(&l.view, &view)));
+        if stale {
+            clear();
+        }
+    });
+    let held = SendWrapper::new(loader);
+    on_cleanup(move || {
+        if let Some(old) = held.try_update_value(Option::take).flatten() {
+            old.halt(None);
+        }
+    });
+
+    let start = move |_| {
+        let Some((view, total, link_id)) = shown.with_untracked(|s| {
+            s.as_ref()
+                .map(|s| (s.filters, s.data.total_for_paging(), s.link_id.clone()))
+        }) else {
+            return;
+        };
+        let settings = settings.get_untracked();
+        let plan = PagingPlan::new(total, settings.max_rows);
+        let fresh = Rc::new(Loader {
+            view,
+            headers: headers.get_untracked(),
+            link_id,
+            queue: RefCell::new(plan.offsets().collect()),
+            plan,
+            settings,
+            slots: std::array::from_fn(|_| Rc::new(RequestLoop::default())),
+            in_flight: RefCell::new([None; MAX_IN_FLIGHT]),
+            loaded: RefCell::default(),
+            rate_left: Cell::new(None),
+            run: Cell::new(0),
+            started_ms: Cell::new(js_sys::Date::now()),
+            loaded_before: Cell::new(0),
+            status,
+            version,
+            rate_wait: RefCell::new(None),
+        });
+        clear();
+        local_filters.set(Filters {
+            page: 1,
+            page_size: 100,
+            ..view
+        });
+        loader.set_value(Some(fresh.clone()));
+        status.set(LoadStatus::Loading { waiting: None });
+        fresh.pump();
+    };
+    let cancel = move |_| loader.with_value(|l| l.iter().for_each(|l| l.halt(None)));
+    let resume = move |_| {
+        if let Some(l) = loader.with_value(Clone::clone) {
+            l.started_ms.set(js_sys::Date::now());
+            l.loaded_before.set(l.loaded.borrow().len() as u64);
+            status.set(LoadStatus::Loading { waiting: None });
+            l.pump();
+        }
+    };
+
+    // The rows passing the chosen filters, recounted when a page arrives
+    // (once loading stops) or the choice changes.
+    let settled =
+        move || status.with(|s| matches!(s, LoadStatus::Done | LoadStatus::Stopped { .. }));
+    let passing = Memo::new(move |_| {
+        version.track();
+        if !settled() {
+            return Arc::new(Vec::new());
+        }
+        row_filter.with(|f| {
+            loader.with_value(|l| {
+                Arc::new(l.as_ref().map_or_else(Vec::new, |l| {
+                    let loaded = l.loaded.borrow();
+                    (0..loaded.len() as u32)
+                        .filter(|&i| f.passes(&loaded.rows()[i as usize]))
+                        .collect()
+                }))
+            })
+        })
+    });
+    let lists = Memo::new(move |_| {
+        version.track();
+        if !settled() {
+            return Vec::new();
+        }
+        row_filter.with(|f| {
+            loader.with_value(|l| {
+                l.as_ref()
+                    .map_or_else(Vec::new, |l| breakdowns(l.loaded.borrow().rows(), f))
+            })
+        })
+    });
+    // The page of passing rows the table shows.
+    Effect::new(move |_| {
+        let indices = passing.get();
+        let view = local_filters.get();
+        if !settled() {
+            loaded_shown.set(None);
+            return;
+        }
+        let first = (view.page.saturating_sub(1) as usize).saturating_mul(view.page_size as usize);
+        let shown_page = loader.with_value(|l| {
+            let l = l.as_ref()?;
+            let loaded = l.loaded.borrow();
+            let rows = indices
+                .iter()
+                .skip(first)
+                .take(view.page_size as usize)
+                .map(|&i| loaded.rows()[i as usize].clone())
+                .collect();
+            Some(Shown {
+                data: Arc::new(ClicksResponse {
+                    clicks_total: Some(indices.len() as u64),
+                    rows,
+                    ..ClicksResponse::default()
+                }),
+                filters: view,
+                link_id: l.link_id.clone(),
+            })
+        });
+        loaded_shown.set(shown_page);
+    });
+    // Back to the first page when the choice changes.
+    Effect::new(move |before: Option<RowFilter>| {
+        let now = row_filter.get();
+        if before.is_some_and(|b| b != now) {
+            local_filters.update(|f| f.page = 1);
+        }
+        now
+    });
+
+    let progress = move || {
+        version.track();
+        status.track();
+        loader.with_value(|l| {
+            l.as_ref()
+                .map(|l| (l.progress(), l.loaded.borrow().dropped(), l.plan))
+        })
+    };
+    let toggle = Callback::new(move |(dimension, value): (Dimension, String)| {
+        row_filter.update(|f| f.toggle(dimension, &value));
+    });
+
+    view! {
+        <section class="slc-all" aria-label="All clicks">
+            <div class="slc-all-tools">
+                {move || match status.get() {
+                    LoadStatus::Idle => view! {
+                        <button type="button" class="slc-button" on:click=start disabled=move || shown.with(Option::is_none)>"Analyse all clicks"</button>
+                        <span class="slc-muted">{move || shown.with(|s| s.as_ref().map(|s| {
+                            let total = s.data.total_for_paging();
+                            let max = settings.with(|s| s.max_rows);
+                            formats.with(|labels| if total > max {
+                                format!("This range holds {} clicks: the first {} (max-rows) can be loaded.", labels.number(total), labels.number(max))
+                            } else {
+                                format!("Loads all {} clicks of the range, 1,000 a request, for breakdowns over them.", labels.number(total))
+                            })
+                        }))}</span>
+                    }.into_any(),
+                    LoadStatus::Loading { waiting } => view! {
+                        <button type="button" class="slc-button" on:click=cancel>"Cancel loading"</button>
+                        <span class="slc-muted" role="status">{waiting}</span>
+                    }.into_any(),
+                    LoadStatus::Stopped { why } => view! {
+                        <button type="button" class="slc-button" on:click=resume>"Resume"</button>
+                        <button type="button" class="slc-button" on:click=move |_| clear()>"Clear loaded clicks"</button>
+                        <span class="slc-muted" role="status">{match why {
+                            Some(why) => format!("Loading stopped: {why}. What was loaded is kept."),
+                            None => "Loading cancelled. What was loaded is kept.".to_string(),
+                        }}</span>
+                    }.into_any(),
+                    LoadStatus::Done => view! {
+                        <button type="button" class="slc-button" on:click=move |_| clear()>"Clear loaded clicks"</button>
+                    }.into_any(),
+                }}
+            </div>
+            {move || progress().map(|(progress, dropped, plan)| {
+                let percent = if progress.expected == 0 { 100.0 } else { progress.loaded.min(progress.expected) as f64 * 100.0 / progress.expected as f64 };
+                let loading = status.with(|s| matches!(s, LoadStatus::Loading { .. }));
+                let (text, notes) = formats.with(|labels| {
+                    let mut notes = Vec::new();
+                    if dropped > 0 {
+                        notes.push(format!("{} repeated rows dropped (new clicks moved the pages)", labels.number(dropped as u64)));
+                    }
+                    let missing = progress.expected.saturating_sub(progress.loaded);
+                    if !loading && missing > 0 && status.with(|s| *s == LoadStatus::Done) {
+                        notes.push(format!("{} may be missing", labels.number(missing)));
+                    }
+                    if plan.is_capped() {
+                        notes.push(format!("the first {} of {} (max-rows)", labels.number(plan.target), labels.number(plan.total)));
+                    }
+                    (progress.label(labels), notes.join(" · "))
+                });
+                view! {
+                    <div class="slc-progress" role="progressbar" aria-label="Loading all clicks" aria-valuemin="0"
+                        aria-valuenow=progress.loaded.to_string() aria-valuemax=progress.expected.to_string()>
+                        <div class="slc-progress-bar" style:width=css_percent(percent)></div>
+                    </div>
+                    <p class="slc-progress-text">{text}{(!notes.is_empty()).then(|| format!(" · {notes}"))}</p>
+                }
+            })}
+            {move || (!lists.with(Vec::is_empty)).then(|| view! {
+                <Breakdowns lists=lists filter=row_filter toggle=toggle formats=formats />
+                <ClicksTable shown=loaded_shown control=local formats=formats />
+                <Pager control=local shown=loaded_shown formats=formats />
+            })}
+        </section>
+    }
+}
+
+/// The ranked lists (`part="breakdowns"`) and the chosen filters' chips.
+#[component]
+fn Breakdowns(
+    /// The lists, in `Dimension::ALL` order. Required.
+    lists: Memo<Vec<Breakdown>>,
+    /// The chosen values. Required.
+    filter: RwSignal<RowFilter>,
+    /// Adds or removes a value from the choice. Required.
+    toggle: Callback<(Dimension, String)>,
+    /// How numbers and country names are written. Required.
+    formats: Formats,
+) -> impl IntoView {
+    /// Entries shown per list.
+    const SHOWN_ENTRIES: usize = 10;
+    let name_of =
+        move |labels: &crate::intl::IntlLabels, dimension: Dimension, value: &str| -> String {
+            match (dimension, value) {
+                (_, "") => "(none)".to_string(),
+                (Dimension::Country, code) => match labels.country_name(code) {
+                    Some(name) => format!("{name} ({code})"),
+                    None => code.to_string(),
+                },
+                (_, value) => value.to_string(),
+            }
+        };
+    let chips = move || {
+        filter.with(|f| {
+            f.chosen()
+                .iter()
+                .map(|(dimension, value)| {
+                    let (dimension, value) = (*dimension, value.clone());
+                    let shown_value = if value.is_empty() { "(none)".to_string() } else { value.clone() };
+                    view! {
+                        <button type="button" class="slc-chip" aria-label=format!("Remove filter: {shown_value}")
+                            on:click=move |_| toggle.run((dimension, value.clone()))>
+                            {format!("{}: {shown_value} ✕", dimension.heading())}
+                        </button>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let list_views = move || {
+        lists.with(|lists| {
+            formats.with(|labels| {
+                lists
+                    .iter()
+                    .map(|list| {
+                        let dimension = list.dimension;
+                        let share = |part: u64| if list.total == 0 { 0.0 } else { part as f64 * 100.0 / list.total as f64 };
+                        let flags = format!(
+                            "{} % bots · {} % duplicates",
+                            labels.tenths(share(list.bots), false),
+                            labels.tenths(share(list.duplicates), false)
+                        );
+                        let top = list.entries.first().map_or(1, |e| e.clicks.max(1));
+                        let entries = list
+                            .entries
+                            .iter()
+                            .take(SHOWN_ENTRIES)
+                            .map(|entry| {
+                                let value = entry.value.clone();
+                                let pressed = filter.with_untracked(|f| f.is_chosen(dimension, &value));
+                                let bar = css_percent(entry.clicks as f64 * 100.0 / top as f64);
+                                let title = format!(
+                                    "{} % of the list · {} bots · {} duplicates",
+                                    labels.tenths(share(entry.clicks), false),
+                                    labels.number(entry.bots),
+                                    labels.number(entry.duplicates)
+                                );
+                                view! {
+                                    <li>
+                                        <button type="button" class="slc-entry" aria-pressed=pressed.to_string() title=title
+                                            on:click=move |_| toggle.run((dimension, value.clone()))>
+                                            <span class="slc-entry-bar" style:width=bar aria-hidden="true"></span>
+                                            <span class="slc-entry-name">{name_of(labels, dimension, &entry.value)}</span>
+                                            " "
+                                            <span class="slc-entry-count">{labels.number(entry.clicks)}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect::<Vec<_>>();
+                        let more = list.entries.len().saturating_sub(SHOWN_ENTRIES);
+                        view! {
+                            <section class="slc-list" aria-label=dimension.heading()>
+                                <h3>{dimension.heading()}</h3>
+                                <p class="slc-muted slc-list-flags">{flags}</p>
+                                <ol>{entries}</ol>
+                                {(more > 0).then(|| view! { <p class="slc-muted">{format!("and {} more", labels.number(more as u64))}</p> })}
+                            </section>
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <section class="slc-breakdowns" part="breakdowns" aria-label="Breakdowns">
+            <div class="slc-chips">{chips}</div>
+            <div class="slc-lists">{list_views}</div>
+            <p class="slc-muted">"Counts are clicks: each row counts as its gross_clicks (1 when it has none). Bots and duplicates are shares of each list's clicks."</p>
+        </section>
+    }
+}

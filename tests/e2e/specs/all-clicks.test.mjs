@@ -1,0 +1,146 @@
+// Issue 17, all clicks of the range (CONTRACT 8): `Analyse all clicks`
+// pages through the range with a progress bar, `Cancel loading` and
+// `Resume`, waits out a 429, and shows the breakdowns, whose counts are
+// checked against the mock's own rows; a country filters the table.
+import { after, before, beforeEach, describe, test } from 'node:test';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { launchBrowser, outputDir, queryOf, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
+import { WidgetPage, eventually } from '../support/widget.mjs';
+
+let proxy, site, browser, page, widget, errors;
+
+before(async () => {
+  proxy = await startMockProxy();
+  site = await startSite();
+  browser = await launchBrowser();
+  mkdirSync(outputDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+  await proxy?.stop();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  errors = watchErrors(page);
+  widget = new WidgetPage(page);
+  await proxy.clear();
+});
+
+function pageUrl(params) {
+  return `${site.url}/?${new URLSearchParams({ proxy: proxy.url, 'link-id': 'demo', 'include-bots': 'false', ...params })}`;
+}
+
+/** Every row of the view, read from the mock directly (the truth). */
+async function allRowsOf(linkId, query) {
+  const rows = [];
+  for (let offset = 0; ; offset += 1000) {
+    const q = new URLSearchParams({ ...query, limit: '1000', offset: String(offset) });
+    const body = await (await fetch(`${proxy.url}/api/smart-links/${linkId}/clicks?${q}`)).json();
+    rows.push(...body.data.rows);
+    if (body.data.rows.length < 1000) return rows;
+  }
+}
+
+let loaderFrom = 0;
+
+/** Marks where the loader's requests begin in the mock's log. */
+async function markLoaderStart() {
+  loaderFrom = (await proxy.allRequests()).length;
+}
+
+/** The loader's page requests: those logged since the mark, but the
+ * one-row requests of the clean totals. */
+async function pageRequests() {
+  return (await proxy.allRequests()).slice(loaderFrom).filter((r) => queryOf(r).limit !== '1');
+}
+
+const progressbar = () => page.getByRole('progressbar', { name: 'Loading all clicks' });
+
+describe('all clicks', () => {
+  test('loads every page with a progress bar, and the breakdowns count what the mock holds', async () => {
+    await page.goto(pageUrl({}));
+    await widget.settled();
+    const [main] = await proxy.requests();
+    const query = queryOf(main);
+    const truth = await allRowsOf('demo', { date_start: query.date_start, date_end: query.date_end, include_bots: 'false', include_duplicates: 'true' });
+    assert.ok(truth.length > 2000 && truth.length < 10000, `a few thousand clicks: ${truth.length}`);
+    await markLoaderStart();
+    await widget.button('Analyse all clicks').click();
+    await eventually(async () => Number(await progressbar().getAttribute('aria-valuenow')), (n) => n === truth.length, { what: 'every row loaded', timeout: 20_000 });
+    assert.equal(Number(await progressbar().getAttribute('aria-valuemax')), truth.length);
+    await widget.button('Clear loaded clicks').waitFor();
+    const requests = await pageRequests();
+    assert.equal(requests.length, Math.ceil(truth.length / 1000), 'one request a page');
+    assert.deepEqual(requests.map((r) => Number(queryOf(r).offset)).sort((a, b) => a - b), requests.map((_, i) => i * 1000));
+    // Countries, with each row counted as its gross_clicks.
+    const expected = new Map();
+    for (const row of truth) {
+      const key = row.country_code ?? '';
+      expected.set(key, (expected.get(key) ?? 0) + (row.gross_clicks >= 1 ? row.gross_clicks : 1));
+    }
+    const countries = page.getByRole('region', { name: 'Countries' });
+    const entries = await countries.getByRole('button').allInnerTexts();
+    assert.ok(entries.length >= 3, entries.join(' | '));
+    const top = [...expected.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    for (const [i, text] of entries.entries()) {
+      const [code, count] = top[i];
+      assert.ok(text.includes(`(${code})`) || text.includes(code), `${text} names ${code}`);
+      assert.ok(text.endsWith(count.toLocaleString('en-US')), `${text} counts ${count}`);
+    }
+    await page.locator('[part="breakdowns"]').screenshot({ path: path.join(outputDir, 'all-clicks-breakdowns.png') });
+    // Clicking a country filters the table (and the pager counts the filtered rows).
+    const [code, count] = top[0];
+    await countries.getByRole('button').first().click();
+    await widget.button(`Remove filter: ${code}`).waitFor();
+    const rowsOfCountry = truth.filter((r) => (r.country_code ?? '') === code).length;
+    await eventually(() => page.locator('.slc-all [part="pager"] .slc-page-label').innerText(), (t) => t === `Page 1 of ${Math.ceil(rowsOfCountry / 100)}`, { what: 'the filtered pager' });
+    const shownCountries = await page.locator('.slc-all [part="table"] tbody tr td:nth-child(2)').allInnerTexts();
+    assert.ok(shownCountries.length > 0 && shownCountries.every((c) => c === code), shownCountries.join(','));
+    assert.ok(count >= rowsOfCountry);
+    await widget.button(`Remove filter: ${code}`).click();
+    await widget.button('Clear loaded clicks').click();
+    await widget.button('Analyse all clicks').waitFor();
+    assert.equal(await page.locator('.slc-page-rows').isVisible(), true, 'the server-paged table is back');
+    assert.deepEqual(errors, []);
+  });
+
+  test('Cancel loading stops the requests; Resume goes on and ends at the total', async () => {
+    await page.goto(pageUrl({ 'link-id': 'demo+delay600', 'include-bots': 'true' }));
+    await widget.settled();
+    await markLoaderStart();
+    await widget.button('Analyse all clicks').click();
+    await eventually(async () => Number(await progressbar().getAttribute('aria-valuenow')), (n) => n >= 1000, { what: 'a first page' });
+    await widget.button('Cancel loading').click();
+    await widget.button('Resume').waitFor();
+    const stoppedAt = (await pageRequests()).length;
+    await page.waitForTimeout(1500);
+    assert.equal((await pageRequests()).length, stoppedAt, 'no request after Cancel');
+    const kept = Number(await progressbar().getAttribute('aria-valuenow'));
+    assert.ok(kept >= 1000, 'what was loaded is kept');
+    await widget.button('Resume').click();
+    const max = Number(await progressbar().getAttribute('aria-valuemax'));
+    await eventually(async () => Number(await progressbar().getAttribute('aria-valuenow')), (n) => n === max, { what: 'the rest', timeout: 30_000 });
+    assert.deepEqual(errors, []);
+  });
+
+  test('a 429 mid-way is waited out, and max-rows caps what is loaded', async () => {
+    await page.goto(pageUrl({ 'link-id': 'demo+429once', 'max-rows': '2500' }));
+    await widget.settled();
+    await markLoaderStart();
+    await widget.button('Analyse all clicks').click();
+    await eventually(async () => Number(await progressbar().getAttribute('aria-valuenow')), (n) => n === 2500, { what: '2,500 rows', timeout: 30_000 });
+    assert.equal(Number(await progressbar().getAttribute('aria-valuemax')), 2500);
+    assert.match(await page.locator('.slc-progress-text').innerText(), /the first 2,500 of [\d,]+ \(max-rows\)/);
+    // Every other request is answered 429 (Retry-After: 1): each such page was asked again.
+    const requests = await pageRequests();
+    assert.ok(requests.length >= 4, `rate-limited pages were asked again (${requests.length} requests)`);
+    assert.deepEqual([...new Set(requests.map((r) => queryOf(r).offset))].sort(), ['0', '1000', '2000']);
+    assert.equal(requests.filter((r) => queryOf(r).offset === '2000').at(-1).query.includes('limit=500'), true);
+    assert.deepEqual(errors, []);
+  });
+});
