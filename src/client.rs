@@ -90,7 +90,16 @@ pub async fn read_clicks_response(sent: Sent) -> FetchOutcome {
         Err(_) => return FetchOutcome::Failed(FetchError::Truncated { status }),
     };
     match interpret_response(status, content_type.as_deref(), retry_after, &body) {
-        Ok(data) => FetchOutcome::Loaded(data),
+        Ok(mut data) => {
+            // The rate limit left, from the body's `_meta` or else the
+            // proxy's `x-rate-limit-remaining-minute` header.
+            if data.meta.remaining_minute.is_none() {
+                data.meta.remaining_minute = headers
+                    .get("x-rate-limit-remaining-minute")
+                    .and_then(|value| value.trim().parse().ok());
+            }
+            FetchOutcome::Loaded(data)
+        }
         Err(error) => FetchOutcome::Failed(error),
     }
 }

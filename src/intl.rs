@@ -186,6 +186,14 @@ impl IntlLabels {
         if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
             return None;
         }
+        // (An older browser has no `Intl.DisplayNames`: codes stay codes.)
+        let intl: JsValue = js_sys::global().unchecked_into::<Object>().into();
+        let has_display_names = Reflect::get(&intl, &"Intl".into())
+            .and_then(|intl| Reflect::has(&intl, &"DisplayNames".into()))
+            .unwrap_or(false);
+        if !has_display_names {
+            return None;
+        }
         let regions = self.regions.get_or_init(|| {
             Intl::DisplayNames::new(
                 &self.locales,

@@ -13,8 +13,11 @@ use crate::analysis::breakdown::{breakdowns, Breakdown, RowFilter};
 use crate::analysis::dimension::Dimension;
 use crate::analysis::loaded::LoadedClicks;
 use crate::analysis::paging::{may_start, PagingPlan, Progress, MAX_IN_FLIGHT};
+use crate::analysis::sort::{sort_rows, SortOrder};
 use crate::api::FetchError;
 use crate::client::FetchOutcome;
+use crate::columns::Column;
+use crate::config::TimeZone;
 use crate::config::{Filters, Settings};
 use crate::format::{css_percent, Labels};
 use crate::model::ClicksResponse;
@@ -47,6 +50,30 @@ pub enum LoadStatus {
     },
     /// Every page is loaded.
     Done,
+}
+
+/// How long to wait when the proxy's rate-limit window is used up, before
+/// one request probes whether a new one has begun.
+const RATE_WINDOW_MS: u32 = 60_000;
+
+/// Which buttons the part offers: [`LoadStatus`] without its messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Idle,
+    Loading,
+    Stopped,
+    Done,
+}
+
+impl LoadStatus {
+    fn stage(&self) -> Stage {
+        match self {
+            Self::Idle => Stage::Idle,
+            Self::Loading { .. } => Stage::Loading,
+            Self::Stopped { .. } => Stage::Stopped,
+            Self::Done => Stage::Done,
+        }
+    }
 }
 
 /// One run of loading: the pages still to ask for, the requests on their
@@ -111,15 +138,18 @@ impl Loader {
             let busy = self.busy_slots();
             if may_start(busy, self.rate_left.get()) == 0 {
                 if busy == 0 && !self.queue.borrow().is_empty() {
-                    // The window has nothing left: look again in a second
-                    // (a 429 then says how long to wait).
+                    // The window is used up: wait for the next one, then
+                    // send one request, whose answer says what is left.
                     self.status.try_set(LoadStatus::Loading {
-                        waiting: Some("Waiting for the proxy's rate limit…".into()),
+                        waiting: Some(
+                            "The proxy's rate limit is used up: waiting for the next minute…"
+                                .into(),
+                        ),
                     });
                     let weak = Rc::downgrade(self);
-                    *self.rate_wait.borrow_mut() = Some(Timeout::new(1000, move || {
+                    *self.rate_wait.borrow_mut() = Some(Timeout::new(RATE_WINDOW_MS, move || {
                         if let Some(loader) = weak.upgrade() {
-                            loader.rate_left.set(None);
+                            loader.rate_left.set(Some(1));
                             loader.pump();
                         }
                     }));
@@ -130,6 +160,7 @@ impl Loader {
                 break;
             };
             let Some(plan) = self.page_plan(offset) else {
+                self.queue.borrow_mut().push_front(offset);
                 self.halt(Some("there is no proxy to ask".into()));
                 return;
             };
@@ -137,10 +168,9 @@ impl Loader {
                 self.queue.borrow_mut().push_front(offset);
                 break;
             };
+            // (`may_start` counts the requests in flight against what the
+            // window has left, so nothing is taken off `rate_left` here.)
             self.in_flight.borrow_mut()[slot] = Some(offset);
-            if let Some(left) = self.rate_left.get() {
-                self.rate_left.set(Some(left.saturating_sub(1)));
-            }
             let listener = PageListener {
                 loader: self.clone(),
                 slot,
@@ -244,7 +274,11 @@ impl LoadListener for PageListener {
                 loader.queue.borrow_mut().push_front(self.offset);
                 loader.halt(Some(failure.message()));
             }
-            FetchOutcome::Aborted => {}
+            FetchOutcome::Aborted => {
+                // Not by `halt` (that run is over): the browser's doing.
+                loader.queue.borrow_mut().push_front(self.offset);
+                loader.halt(Some("the request was aborted".into()));
+            }
         }
     }
 }
@@ -271,8 +305,12 @@ pub fn AllClicks(
     /// The main view's response on screen: its range and total are what
     /// is loaded. Required.
     shown: RwSignal<Option<Shown>>,
-    /// The main view; a new range or flag clears what was loaded. Required.
-    filters: RwSignal<Filters>,
+    /// The main view; a new range, flag or link clears what was loaded,
+    /// and its zone is the loaded rows' too. Required.
+    control: ViewControl,
+    /// Whether the main view's request is in flight (nothing starts
+    /// meanwhile: its range is not on screen yet). Required.
+    busy: Signal<bool>,
     /// Where and how to fetch, and `max-rows`. Required.
     settings: Signal<Settings>,
     /// Extra request headers for the proxy. Required.
@@ -281,7 +319,10 @@ pub fn AllClicks(
     formats: Formats,
     /// Set while loaded rows take the main table's place. Required.
     active: RwSignal<bool>,
+    /// Set while pages are loading (the widget is busy then). Required.
+    loading: RwSignal<bool>,
 ) -> impl IntoView {
+    let filters = control.filters;
     let status = RwSignal::new(LoadStatus::Idle);
     let version = RwSignal::new(0u64);
     let loader: StoredValue<Option<Rc<Loader>>, LocalStorage> = StoredValue::new_local(None);
@@ -303,13 +344,36 @@ pub fn AllClicks(
         row_filter.set(RowFilter::default());
         loaded_shown.set(None);
     };
-    Effect::new(move |_| active.set(status.with(|s| *s != LoadStatus::Idle)));
-    // A new range or flag: what was loaded is of another view.
+    let stage = Memo::new(move |_| status.with(LoadStatus::stage));
+    Effect::new(move |_| active.set(loaded_shown.with(Option::is_some)));
+    Effect::new(move |_| loading.set(stage.get() == Stage::Loading));
+    // A new range, flag or link: what was loaded is of another view.
     Effect::new(move |_| {
         let view = filters.get();
-        let stale = loader.with_value(|l| l.as_ref().is_some_and(|l| !same_range(&l.view, &view)));
+        let link = settings.with(|s| s.link_id.clone());
+        let stale = loader.with_value(|l| {
+            l.as_ref()
+                .is_some_and(|l| !same_range(&l.view, &view) || Some(&l.link_id) != link.as_ref())
+        });
         if stale {
             clear();
+        }
+    });
+    // One zone for row times, whichever table's `Times in` sets it; the
+    // main view's change is the one the host hears (`slc-change`).
+    Effect::new(move |_| {
+        let zone = filters.with(|f| f.time_zone);
+        if local_filters.with_untracked(|f| f.time_zone) != zone {
+            local_filters.update(|f| f.time_zone = zone);
+        }
+    });
+    Effect::new(move |_| {
+        let zone: TimeZone = local_filters.with(|f| f.time_zone);
+        if filters.with_untracked(|f| f.time_zone) != zone {
+            control.change(|f| Filters {
+                time_zone: zone,
+                ..f
+            });
         }
     });
     let held = SendWrapper::new(loader);
@@ -326,6 +390,10 @@ pub fn AllClicks(
         }) else {
             return;
         };
+        // Only the range on screen, never one whose answer is still coming.
+        if busy.get_untracked() || !same_range(&view, &filters.get_untracked()) {
+            return;
+        }
         let settings = settings.get_untracked();
         let plan = PagingPlan::new(total, settings.max_rows);
         let fresh = Rc::new(Loader {
@@ -350,6 +418,7 @@ pub fn AllClicks(
         local_filters.set(Filters {
             page: 1,
             page_size: 100,
+            time_zone: filters.get_untracked().time_zone,
             ..view
         });
         loader.set_value(Some(fresh.clone()));
@@ -366,20 +435,37 @@ pub fn AllClicks(
         }
     };
 
-    // The rows passing the chosen filters, recounted when a page arrives
-    // (once loading stops) or the choice changes.
+    // The rows passing the chosen filters, newest first (pages arrive in
+    // any order), recounted once loading stops or the choice changes.
     let settled =
         move || status.with(|s| matches!(s, LoadStatus::Done | LoadStatus::Stopped { .. }));
-    let passing = Memo::new(move |_| {
+    let newest_first = Memo::new(move |_| {
         version.track();
         if !settled() {
             return Arc::new(Vec::new());
         }
+        loader.with_value(|l| {
+            Arc::new(l.as_ref().map_or_else(Vec::new, |l| {
+                let loaded = l.loaded.borrow();
+                let mut order: Vec<u32> = (0..loaded.len() as u32).collect();
+                let newest = SortOrder {
+                    column: Column::Time,
+                    descending: true,
+                };
+                sort_rows(loaded.rows(), &mut order, newest);
+                order
+            }))
+        })
+    });
+    let passing = Memo::new(move |_| {
+        let order = newest_first.get();
         row_filter.with(|f| {
             loader.with_value(|l| {
                 Arc::new(l.as_ref().map_or_else(Vec::new, |l| {
                     let loaded = l.loaded.borrow();
-                    (0..loaded.len() as u32)
+                    order
+                        .iter()
+                        .copied()
                         .filter(|&i| f.passes(&loaded.rows()[i as usize]))
                         .collect()
                 }))
@@ -452,35 +538,41 @@ pub fn AllClicks(
     view! {
         <section class="slc-all" aria-label="All clicks">
             <div class="slc-all-tools">
-                {move || match status.get() {
-                    LoadStatus::Idle => view! {
-                        <button type="button" class="slc-button" on:click=start disabled=move || shown.with(Option::is_none)>"Analyse all clicks"</button>
-                        <span class="slc-muted">{move || shown.with(|s| s.as_ref().map(|s| {
-                            let total = s.data.total_for_paging();
-                            let max = settings.with(|s| s.max_rows);
-                            formats.with(|labels| if total > max {
-                                format!("This range holds {} clicks: the first {} (max-rows) can be loaded.", labels.number(total), labels.number(max))
-                            } else {
-                                format!("Loads all {} clicks of the range, 1,000 a request, for breakdowns over them.", labels.number(total))
-                            })
-                        }))}</span>
-                    }.into_any(),
-                    LoadStatus::Loading { waiting } => view! {
-                        <button type="button" class="slc-button" on:click=cancel>"Cancel loading"</button>
-                        <span class="slc-muted" role="status">{waiting}</span>
-                    }.into_any(),
-                    LoadStatus::Stopped { why } => view! {
-                        <button type="button" class="slc-button" on:click=resume>"Resume"</button>
-                        <button type="button" class="slc-button" on:click=move |_| clear()>"Clear loaded clicks"</button>
-                        <span class="slc-muted" role="status">{match why {
-                            Some(why) => format!("Loading stopped: {why}. What was loaded is kept."),
-                            None => "Loading cancelled. What was loaded is kept.".to_string(),
+                {move || match stage.get() {
+                    Stage::Idle => view! {
+                        <button type="button" class="slc-button" on:click=start disabled=move || busy.get() || shown.with(Option::is_none)>"Analyse all clicks"</button>
+                        <span class="slc-muted">{move || {
+                            // The same words before and after the answer,
+                            // so nothing below moves when it comes.
+                            let capped = shown.with(|s| s.as_ref().map(|s| s.data.total_for_paging()))
+                                .filter(|&total| total > settings.with(|s| s.max_rows));
+                            match capped {
+                                Some(total) => formats.with(|labels| format!(
+                                    "This range holds {} clicks: the first {} (max-rows) can be loaded.",
+                                    labels.number(total),
+                                    labels.number(settings.with(|s| s.max_rows))
+                                )),
+                                None => "Loads every click of the range, 1,000 a request, for breakdowns.".to_string(),
+                            }
                         }}</span>
                     }.into_any(),
-                    LoadStatus::Done => view! {
+                    Stage::Loading => view! {
+                        <button type="button" class="slc-button" on:click=cancel>"Cancel loading"</button>
+                    }.into_any(),
+                    Stage::Stopped => view! {
+                        <button type="button" class="slc-button" on:click=resume>"Resume"</button>
+                        <button type="button" class="slc-button" on:click=move |_| clear()>"Clear loaded clicks"</button>
+                    }.into_any(),
+                    Stage::Done => view! {
                         <button type="button" class="slc-button" on:click=move |_| clear()>"Clear loaded clicks"</button>
                     }.into_any(),
                 }}
+                <span class="slc-muted" role="status">{move || status.with(|s| match s {
+                    LoadStatus::Loading { waiting } => waiting.clone(),
+                    LoadStatus::Stopped { why: Some(why) } => Some(format!("Loading stopped: {why}. What was loaded is kept.")),
+                    LoadStatus::Stopped { why: None } => Some("Loading cancelled. What was loaded is kept.".to_string()),
+                    _ => None,
+                })}</span>
             </div>
             {move || progress().map(|(progress, dropped, plan)| {
                 let percent = if progress.expected == 0 { 100.0 } else { progress.loaded.min(progress.expected) as f64 * 100.0 / progress.expected as f64 };
@@ -491,13 +583,18 @@ pub fn AllClicks(
                         notes.push(format!("{} repeated rows dropped (new clicks moved the pages)", labels.number(dropped as u64)));
                     }
                     let missing = progress.expected.saturating_sub(progress.loaded);
-                    if !loading && missing > 0 && status.with(|s| *s == LoadStatus::Done) {
+                    if missing > 0 && status.with(|s| *s == LoadStatus::Done) {
                         notes.push(format!("{} may be missing", labels.number(missing)));
                     }
                     if plan.is_capped() {
                         notes.push(format!("the first {} of {} (max-rows)", labels.number(plan.target), labels.number(plan.total)));
                     }
-                    (progress.label(labels), notes.join(" · "))
+                    let text = if loading {
+                        progress.label(labels)
+                    } else {
+                        format!("{} of {} rows", labels.number(progress.loaded), labels.number(progress.expected))
+                    };
+                    (text, notes.join(" · "))
                 });
                 view! {
                     <div class="slc-progress" role="progressbar" aria-label="Loading all clicks" aria-valuemin="0"
@@ -578,7 +675,7 @@ fn Breakdowns(
                             .take(SHOWN_ENTRIES)
                             .map(|entry| {
                                 let value = entry.value.clone();
-                                let pressed = filter.with_untracked(|f| f.is_chosen(dimension, &value));
+                                let pressed = filter.with(|f| f.is_chosen(dimension, &value));
                                 let bar = css_percent(entry.clicks as f64 * 100.0 / top as f64);
                                 let title = format!(
                                     "{} % of the list · {} bots · {} duplicates",

@@ -173,14 +173,18 @@ pub fn ClicksWidget(
         move || compared.in_flight.get() || clean.iter().any(|side| side.in_flight.get());
     let compared = for_shown(compared.answer, compared_view);
     let clean: [_; 3] = std::array::from_fn(|i| for_shown(clean[i].answer, CLEAN_VIEWS[i]));
-    // The host hears the latest value of `busy` as the DOM shows it. Each
+    // The host hears the latest value of `any_busy` as the DOM shows it. Each
     // busy spell has its own dimming timer, cancelled when the spell ends
     // and when the widget goes (gloo-timers clears a dropped `Timeout`), so
     // a removed element leaves no timer behind (CONTRACT 3).
     let dim_timer = StoredValue::new_local(None::<Timeout>);
+    // Set while `Analyse all clicks` loads its pages: the widget is busy
+    // then too (CONTRACT 5), but the data on screen is not dimmed for it.
+    let loading_all = RwSignal::new(false);
+    let any_busy = Memo::new(move |_| busy.get() || loading_all.get());
+    Effect::new(move |_| emit(events, WidgetEvent::Busy(any_busy.get())));
     Effect::new(move |_| {
         let is_busy = busy.get();
-        emit(events, WidgetEvent::Busy(is_busy));
         let timer = is_busy.then(|| {
             Timeout::new(DIM_AFTER_MS, move || {
                 slow.try_set(true);
@@ -250,7 +254,7 @@ pub fn ClicksWidget(
     let theme = move || format!("slc-root slc-theme-{}", settings.with(|s| s.theme.as_str()));
 
     view! {
-        <div class=theme aria-busy=move || busy.get().to_string() class:slc-loading=stale on:keydown=on_key>
+        <div class=theme aria-busy=move || any_busy.get().to_string() class:slc-loading=stale on:keydown=on_key>
             <Notices issues=issues blocked=Signal::derive(blocked) />
             <ErrorBanner error=error retry_at=retry_at retry=retry cancel=cancel />
             <Summary shown=shown filters=filters busy=busy formats=formats compared=compared clean=clean
@@ -258,7 +262,7 @@ pub fn ClicksWidget(
             <FiltersBar control=control />
             <div class="slc-data">
                 <ChartView shown=shown formats=formats compared=compared clean=clean[0] />
-                <AllClicks shown=shown filters=filters settings=settings headers=headers formats=formats active=analysing />
+                <AllClicks shown=shown control=control busy=Signal::from(busy) settings=settings headers=headers formats=formats active=analysing loading=loading_all />
                 // The loaded rows' table takes the page's place while there are any.
                 <div class="slc-page-rows" hidden=move || analysing.get()>
                     <ClicksTable shown=shown control=control formats=formats waiting=Signal::derive(move || busy.get() || retry_at.with(Option::is_some)) />

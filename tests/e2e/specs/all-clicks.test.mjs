@@ -31,8 +31,17 @@ beforeEach(async () => {
   await proxy.clear();
 });
 
+const DAY = 864e5;
+const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+/** A range of `days` ending yesterday (UTC): no click arrives in it while
+ * a test runs (the mock's today grows with the clock). */
+function pastRange(days) {
+  const yesterday = Date.now() - DAY;
+  return { 'date-start': isoDay(yesterday - (days - 1) * DAY), 'date-end': isoDay(yesterday) };
+}
+
 function pageUrl(params) {
-  return `${site.url}/?${new URLSearchParams({ proxy: proxy.url, 'link-id': 'demo', 'include-bots': 'false', ...params })}`;
+  return `${site.url}/?${new URLSearchParams({ proxy: proxy.url, 'link-id': 'demo', 'include-bots': 'false', ...pastRange(30), ...params })}`;
 }
 
 /** Every row of the view, read from the mock directly (the truth). */
@@ -89,7 +98,8 @@ describe('all clicks', () => {
     const top = [...expected.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     for (const [i, text] of entries.entries()) {
       const [code, count] = top[i];
-      assert.ok(text.includes(`(${code})`) || text.includes(code), `${text} names ${code}`);
+      const name = code === '' ? '(none)' : `(${code})`;
+      assert.ok(text.includes(name), `${text} names ${name}`);
       assert.ok(text.endsWith(count.toLocaleString('en-US')), `${text} counts ${count}`);
     }
     await page.locator('[part="breakdowns"]').screenshot({ path: path.join(outputDir, 'all-clicks-breakdowns.png') });
@@ -100,6 +110,9 @@ describe('all clicks', () => {
     const rowsOfCountry = truth.filter((r) => (r.country_code ?? '') === code).length;
     await eventually(() => page.locator('.slc-all [part="pager"] .slc-page-label').innerText(), (t) => t === `Page 1 of ${Math.ceil(rowsOfCountry / 100)}`, { what: 'the filtered pager' });
     const shownCountries = await page.locator('.slc-all [part="table"] tbody tr td:nth-child(2)').allInnerTexts();
+    // Newest first, whatever order the pages arrived in.
+    const times = await page.locator('.slc-all [part="table"] tbody time').evaluateAll((t) => t.map((e) => Date.parse(e.getAttribute('datetime'))));
+    assert.ok(times.every((t, i) => i === 0 || times[i - 1] >= t), 'newest first');
     assert.ok(shownCountries.length > 0 && shownCountries.every((c) => c === code), shownCountries.join(','));
     assert.ok(count >= rowsOfCountry);
     await widget.button(`Remove filter: ${code}`).click();
@@ -110,11 +123,14 @@ describe('all clicks', () => {
   });
 
   test('Cancel loading stops the requests; Resume goes on and ends at the total', async () => {
-    await page.goto(pageUrl({ 'link-id': 'demo+delay600', 'include-bots': 'true' }));
+    // 90 days: a dozen pages or more, three at a time, 800 ms each.
+    await page.goto(pageUrl({ 'link-id': 'demo+delay800', 'include-bots': 'true', ...pastRange(90) }));
     await widget.settled();
     await markLoaderStart();
     await widget.button('Analyse all clicks').click();
+    assert.equal(await widget.host.getAttribute('aria-busy'), 'true', 'the widget is busy while pages load');
     await eventually(async () => Number(await progressbar().getAttribute('aria-valuenow')), (n) => n >= 1000, { what: 'a first page' });
+    assert.ok(Number(await progressbar().getAttribute('aria-valuemax')) >= 9000, 'pages are left to load');
     await widget.button('Cancel loading').click();
     await widget.button('Resume').waitFor();
     const stoppedAt = (await pageRequests()).length;
@@ -125,6 +141,7 @@ describe('all clicks', () => {
     await widget.button('Resume').click();
     const max = Number(await progressbar().getAttribute('aria-valuemax'));
     await eventually(async () => Number(await progressbar().getAttribute('aria-valuenow')), (n) => n === max, { what: 'the rest', timeout: 30_000 });
+    await widget.settled();
     assert.deepEqual(errors, []);
   });
 
@@ -141,6 +158,22 @@ describe('all clicks', () => {
     assert.ok(requests.length >= 4, `rate-limited pages were asked again (${requests.length} requests)`);
     assert.deepEqual([...new Set(requests.map((r) => queryOf(r).offset))].sort(), ['0', '1000', '2000']);
     assert.equal(requests.filter((r) => queryOf(r).offset === '2000').at(-1).query.includes('limit=500'), true);
+    assert.deepEqual(errors, []);
+  });
+
+  test('at 320 px the part and its lists fit the card', async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.goto(pageUrl(pastRange(7)));
+    await widget.settled();
+    await widget.button('Analyse all clicks').click();
+    await widget.button('Clear loaded clicks').waitFor();
+    await widget.settled();
+    const overflow = await page.evaluate(() => {
+      const root = document.querySelector('smart-link-clicks').shadowRoot.querySelector('.slc-root');
+      return { root: root.scrollWidth - root.clientWidth, page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+    });
+    assert.ok(overflow.root <= 1 && overflow.page <= 0, JSON.stringify(overflow));
+    await page.locator('.slc-all').screenshot({ path: path.join(outputDir, 'all-clicks-320.png') });
     assert.deepEqual(errors, []);
   });
 });
