@@ -18,15 +18,35 @@ pub fn browser_language() -> String {
         .unwrap_or_else(|| "en".to_string())
 }
 
+/// Resolves on the browser's next task (a `setTimeout` of 0): a long job
+/// awaits it between chunks, so the page handles input and paints.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Offers `text` as a file download named `file_name`.
 pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    download_parts(
+        file_name,
+        &js_sys::Array::of1(&JsValue::from_str(text)),
+        mime,
+    )
+}
+
+/// Offers the strings of `parts`, one after another, as a file download
+/// named `file_name` (a file written in chunks is never joined in memory).
+pub fn download_parts(file_name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("no document"))?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);

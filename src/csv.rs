@@ -41,22 +41,22 @@ pub fn csv_file_name(link_id: &str, filters: &Filters) -> String {
 /// in its rows, then (only when a row was not a JSON object) a `(row)`
 /// column holding what that row was: every field is in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CsvLayout<'a> {
+pub struct CsvLayout {
     known: Vec<usize>,
-    new_fields: Vec<&'a str>,
+    new_fields: Vec<String>,
     odd_rows: bool,
 }
 
-impl<'a> CsvLayout<'a> {
+impl CsvLayout {
     /// The layout for a file of `rows`.
-    pub fn for_rows(rows: impl IntoIterator<Item = &'a ClickRow>) -> Self {
-        let mut new_fields: Vec<&str> = Vec::new();
+    pub fn for_rows<'a>(rows: impl IntoIterator<Item = &'a ClickRow>) -> Self {
+        let mut new_fields: Vec<String> = Vec::new();
         let mut odd_rows = false;
         for row in rows {
             odd_rows |= row.not_an_object.is_some();
             for (name, _) in &row.extra {
-                if !new_fields.contains(&name.as_str()) {
-                    new_fields.push(name);
+                if !new_fields.contains(name) {
+                    new_fields.push(name.clone());
                 }
             }
         }
@@ -74,7 +74,7 @@ impl<'a> CsvLayout<'a> {
             .known
             .iter()
             .map(|&i| FIELD_NAMES[i])
-            .chain(self.new_fields.iter().copied())
+            .chain(self.new_fields.iter().map(String::as_str))
             .chain(self.odd_rows.then_some("(row)"));
         push_line(&mut out, header.map(str::to_string));
         out

@@ -13,12 +13,15 @@ use crate::analysis::breakdown::{breakdowns, Breakdown, RowFilter};
 use crate::analysis::dimension::Dimension;
 use crate::analysis::loaded::LoadedClicks;
 use crate::analysis::paging::{may_start, PagingPlan, Progress, MAX_IN_FLIGHT};
+use crate::analysis::search::{fold, row_matches};
 use crate::analysis::sort::{sort_rows, SortOrder};
 use crate::api::FetchError;
+use crate::browser::{download_parts, next_task};
 use crate::client::FetchOutcome;
 use crate::columns::Column;
 use crate::config::TimeZone;
 use crate::config::{Filters, Settings};
+use crate::csv::{all_csv_file_name, CsvLayout};
 use crate::format::{css_percent, Labels};
 use crate::model::ClicksResponse;
 use crate::query::{request_url, ClicksQuery, RequestPlan};
@@ -51,6 +54,9 @@ pub enum LoadStatus {
     /// Every page is loaded.
     Done,
 }
+
+/// Rows written per chunk of `Download all CSV`, between yields.
+const CSV_CHUNK_ROWS: usize = 2000;
 
 /// How long to wait when the proxy's rate-limit window is used up, before
 /// one request probes whether a new one has begun.
@@ -327,6 +333,9 @@ pub fn AllClicks(
     let version = RwSignal::new(0u64);
     let loader: StoredValue<Option<Rc<Loader>>, LocalStorage> = StoredValue::new_local(None);
     let row_filter = RwSignal::new(RowFilter::default());
+    // `Search clicks` and the order chosen by a heading (none: newest first).
+    let query = RwSignal::new(String::new());
+    let sort: RwSignal<Option<SortOrder>> = RwSignal::new(None);
     // The loaded rows' own page and page size (and zone), apart from the
     // main view's, so paging them asks the server for nothing.
     let local_filters = RwSignal::new(filters.get_untracked());
@@ -342,6 +351,8 @@ pub fn AllClicks(
         }
         status.set(LoadStatus::Idle);
         row_filter.set(RowFilter::default());
+        query.set(String::new());
+        sort.set(None);
         loaded_shown.set(None);
     };
     let stage = Memo::new(move |_| status.with(LoadStatus::stage));
@@ -439,26 +450,28 @@ pub fn AllClicks(
     // any order), recounted once loading stops or the choice changes.
     let settled =
         move || status.with(|s| matches!(s, LoadStatus::Done | LoadStatus::Stopped { .. }));
-    let newest_first = Memo::new(move |_| {
+    let ordered = Memo::new(move |_| {
         version.track();
         if !settled() {
             return Arc::new(Vec::new());
         }
+        let order = sort.get().unwrap_or(SortOrder {
+            column: Column::Time,
+            descending: true,
+        });
         loader.with_value(|l| {
             Arc::new(l.as_ref().map_or_else(Vec::new, |l| {
                 let loaded = l.loaded.borrow();
-                let mut order: Vec<u32> = (0..loaded.len() as u32).collect();
-                let newest = SortOrder {
-                    column: Column::Time,
-                    descending: true,
-                };
-                sort_rows(loaded.rows(), &mut order, newest);
-                order
+                let mut indices: Vec<u32> = (0..loaded.len() as u32).collect();
+                sort_rows(loaded.rows(), &mut indices, order);
+                indices
             }))
         })
     });
+    // The rows passing the chosen values and the search, in that order.
     let passing = Memo::new(move |_| {
-        let order = newest_first.get();
+        let order = ordered.get();
+        let folded = query.with(|q| fold(q.trim()));
         row_filter.with(|f| {
             loader.with_value(|l| {
                 Arc::new(l.as_ref().map_or_else(Vec::new, |l| {
@@ -466,12 +479,48 @@ pub fn AllClicks(
                     order
                         .iter()
                         .copied()
-                        .filter(|&i| f.passes(&loaded.rows()[i as usize]))
+                        .filter(|&i| {
+                            let row = &loaded.rows()[i as usize];
+                            f.passes(row) && (folded.is_empty() || row_matches(row, &folded))
+                        })
                         .collect()
                 }))
             })
         })
     });
+    // `Download all CSV`: every passing row, written a chunk at a time
+    // with a yield to the browser between chunks, so the page never
+    // freezes for long.
+    let exporting = RwSignal::new(false);
+    let download_all = move |_| {
+        if exporting.get_untracked() {
+            return;
+        }
+        let Some(l) = loader.with_value(Clone::clone) else {
+            return;
+        };
+        let indices = passing.get_untracked();
+        exporting.set(true);
+        leptos::task::spawn_local(async move {
+            let parts = js_sys::Array::new();
+            let layout = {
+                let loaded = l.loaded.borrow();
+                CsvLayout::for_rows(indices.iter().map(|&i| &loaded.rows()[i as usize]))
+            };
+            parts.push(&layout.header().into());
+            for chunk in indices.chunks(CSV_CHUNK_ROWS) {
+                let mut text = String::new();
+                {
+                    let loaded = l.loaded.borrow();
+                    layout.write_rows(chunk.iter().map(|&i| &loaded.rows()[i as usize]), &mut text);
+                }
+                parts.push(&text.into());
+                next_task().await;
+            }
+            let _ = download_parts(&all_csv_file_name(&l.link_id, &l.view), &parts, "text/csv");
+            exporting.try_set(false);
+        });
+    };
     let lists = Memo::new(move |_| {
         version.track();
         if !settled() {
@@ -606,7 +655,16 @@ pub fn AllClicks(
             })}
             {move || (!lists.with(Vec::is_empty)).then(|| view! {
                 <Breakdowns lists=lists filter=row_filter toggle=toggle formats=formats />
-                <ClicksTable shown=loaded_shown control=local formats=formats />
+                <div class="slc-all-table-tools">
+                    <label class="slc-field slc-search">
+                        "Search clicks"
+                        <input type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+                    </label>
+                    <button type="button" class="slc-button" on:click=download_all disabled=move || exporting.get() || passing.with(|p| p.is_empty())>
+                        "Download all CSV"
+                    </button>
+                </div>
+                <ClicksTable shown=loaded_shown control=local formats=formats sort=sort />
                 <Pager control=local shown=loaded_shown formats=formats />
             })}
         </section>

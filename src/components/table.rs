@@ -7,6 +7,7 @@
 use super::details::ClickDetails;
 use super::formats::Formats;
 use super::state::{Shown, ViewControl};
+use crate::analysis::sort::SortOrder;
 use crate::browser::download_text;
 use crate::columns::{Badge, Cell, COLUMNS};
 use crate::config::{Filters, TimeZone};
@@ -32,6 +33,11 @@ pub fn ClicksTable(
     /// meanwhile. Default: false.
     #[prop(into, optional)]
     waiting: Signal<bool>,
+    /// The order of the loaded rows (CONTRACT 8): given, each heading is a
+    /// button that sorts by its column and its `<th>` says the order in
+    /// `aria-sort`. Default: none (the server's order, plain headings).
+    #[prop(optional)]
+    sort: Option<RwSignal<Option<SortOrder>>>,
 ) -> impl IntoView {
     // The record open in the details dialog, as it was when opened: an
     // auto-refresh of the same view keeps it open (CONTRACT 7); another
@@ -116,7 +122,16 @@ pub fn ClicksTable(
                     <caption class="slc-visually-hidden">"Clicks of this page, newest first"</caption>
                     <thead>
                         <tr>
-                            {COLUMNS.iter().map(|column| view! { <th scope="col">{column.heading()}</th> }).collect::<Vec<_>>()}
+                            {COLUMNS.iter().map(|&column| match sort {
+                                Some(sort) => view! {
+                                    <th scope="col" aria-sort=move || SortOrder::aria_sort(sort.get(), column)>
+                                        <button type="button" class="slc-sort" on:click=move |_| sort.update(|order| *order = Some(SortOrder::clicked(*order, column)))>
+                                            {column.heading()}
+                                        </button>
+                                    </th>
+                                }.into_any(),
+                                None => view! { <th scope="col">{column.heading()}</th> }.into_any(),
+                            }).collect::<Vec<_>>()}
                             <th scope="col">"Record"</th>
                         </tr>
                     </thead>

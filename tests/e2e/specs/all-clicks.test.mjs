@@ -177,3 +177,78 @@ describe('all clicks', () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('the loaded rows', () => {
+  /** Loads every click of the last 30 days (to yesterday) and returns the mock's own rows. */
+  async function loadAll() {
+    await page.goto(pageUrl({}));
+    await widget.settled();
+    const [main] = await proxy.requests();
+    const query = queryOf(main);
+    const truth = await allRowsOf('demo', { date_start: query.date_start, date_end: query.date_end, include_bots: 'false', include_duplicates: 'true' });
+    await widget.button('Analyse all clicks').click();
+    await widget.button('Clear loaded clicks').waitFor({ timeout: 20_000 });
+    await widget.settled();
+    return truth;
+  }
+  const table = () => page.locator('.slc-all [part="table"]');
+  const pageLabel = () => page.locator('.slc-all [part="pager"] .slc-page-label');
+
+  test('Search clicks matches any field ignoring case; headings sort and say so in aria-sort', async () => {
+    const truth = await loadAll();
+    const search = page.getByLabel('Search clicks', { exact: true });
+    await search.fill('INSTAGRAM');
+    const matching = truth.filter((row) => Object.values(row).some((v) => v !== null && String(v).toLowerCase().includes('instagram')));
+    assert.ok(matching.length > 0 && matching.length < truth.length);
+    await eventually(() => pageLabel().innerText(), (t) => t === `Page 1 of ${Math.ceil(matching.length / 100)}`, { what: 'the searched pager' });
+    const rowTexts = await table().locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent.toLowerCase()));
+    assert.equal(rowTexts.length, Math.min(100, matching.length));
+    // (The row's Details hold the rest of its fields: a match may be in one not shown.)
+    await search.fill('');
+    await eventually(() => pageLabel().innerText(), (t) => t === `Page 1 of ${Math.ceil(truth.length / 100)}`, { what: 'every row again' });
+    const heading = table().getByRole('button', { name: 'Country', exact: true });
+    const th = table().locator('thead th').nth(1);
+    assert.equal(await th.innerText(), 'Country');
+    assert.equal(await th.getAttribute('aria-sort'), 'none');
+    await heading.click();
+    assert.equal(await th.getAttribute('aria-sort'), 'ascending');
+    const countries = () => table().locator('tbody tr td:nth-child(2)').allInnerTexts();
+    const expectedFirst = truth.map((r) => r.country_code).filter(Boolean).sort((a, b) => a.localeCompare(b))[0];
+    await eventually(countries, (c) => c[0] === expectedFirst, { what: `sorted by country (${expectedFirst} first)` });
+    const ascending = await countries();
+    assert.ok(ascending.every((c, i) => i === 0 || ascending[i - 1].localeCompare(c) <= 0 || c === '—'), ascending.join(','));
+    await heading.click();
+    assert.equal(await th.getAttribute('aria-sort'), 'descending');
+    const descending = await countries();
+    assert.ok(descending.every((c, i) => i === 0 || descending[i - 1].localeCompare(c) >= 0), descending.join(','));
+    assert.deepEqual(errors, []);
+  });
+
+  test('Download CSV saves the rows on screen, Download all CSV every passing row with every field', async () => {
+    const truth = await loadAll();
+    const [screen] = await Promise.all([page.waitForEvent('download'), table().locator('xpath=ancestor::section[1]').getByRole('button', { name: 'Download CSV', exact: true }).click()]);
+    const screenLines = (await readDownload(screen)).trimEnd().split('\r\n');
+    assert.equal(screenLines.length, 101, 'header and the 100 rows on screen');
+    // Filter by the first country, then save every loaded row passing it.
+    const countries = page.getByRole('region', { name: 'Countries' });
+    await countries.getByRole('button').first().click();
+    const code = (await page.locator('.slc-chip').innerText()).replace(/^Countries: /, '').replace(/ ✕$/, '');
+    const passing = truth.filter((r) => (r.country_code ?? '') === code);
+    const [all] = await Promise.all([page.waitForEvent('download'), widget.button('Download all CSV').click()]);
+    assert.match(all.suggestedFilename(), /^smart-link-clicks-demo-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d-all\.csv$/);
+    const lines = (await readDownload(all)).trimEnd().split('\r\n');
+    assert.equal(lines.length, passing.length + 1, 'header and every passing row');
+    const header = lines[0].split(',');
+    for (const field of Object.keys(truth[0])) assert.ok(header.includes(field), `the file has ${field}`);
+    const ids = new Set(lines.slice(1).map((line) => line.split(',')[header.indexOf('id')]));
+    assert.deepEqual([...ids].sort(), passing.map((r) => r.id).sort());
+    assert.deepEqual(errors, []);
+  });
+});
+
+async function readDownload(download) {
+  const stream = await download.createReadStream();
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}

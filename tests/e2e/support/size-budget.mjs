@@ -27,8 +27,9 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
  * of formatters per locale for the page, the locale in use reported);
  * 208 KB with issue 17's first component slice (176.8 → 207.0 KB: the
  * loader, progress, breakdowns, chips and the loaded rows' table; over
- * the issue's 185 KB, noted in bench/results.md). */
-export const BROTLI_BUDGET = 208 * 1024;
+ * the issue's 185 KB, noted in bench/results.md); 213 KB with search,
+ * sortable headings and `Download all CSV` (211.8 KB). */
+export const BROTLI_BUDGET = 213 * 1024;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
