@@ -6,15 +6,18 @@
 //! `analysis`'s; this part runs the requests and shows the results.
 
 use super::formats::Formats;
+use super::heatmap_view::{HeatmapView, SpikeView};
 use super::pager::Pager;
 use super::state::{Shown, ViewControl};
 use super::table::ClicksTable;
 use crate::analysis::breakdown::{breakdowns, Breakdown, RowFilter};
 use crate::analysis::dimension::Dimension;
+use crate::analysis::heatmap::Heatmap;
 use crate::analysis::loaded::LoadedClicks;
 use crate::analysis::paging::{may_start, PagingPlan, Progress, MAX_IN_FLIGHT};
 use crate::analysis::search::{fold, row_matches};
 use crate::analysis::sort::{sort_rows, SortOrder};
+use crate::analysis::spike::spike_note;
 use crate::api::FetchError;
 use crate::browser::{download_parts, next_task};
 use crate::client::FetchOutcome;
@@ -521,6 +524,38 @@ pub fn AllClicks(
             exporting.try_set(false);
         });
     };
+    // The weekday × hour grid of the passing rows, in the zone of row
+    // times, the offset taken at each click's instant.
+    let zone = Signal::derive(move || local_filters.with(|f| f.time_zone));
+    let grid = Memo::new(move |_| {
+        let indices = passing.get();
+        if !settled() {
+            return None;
+        }
+        let zone = zone.get();
+        loader.with_value(|l| {
+            let l = l.as_ref()?;
+            let loaded = l.loaded.borrow();
+            let rows = indices.iter().map(|&i| &loaded.rows()[i as usize]);
+            Some(match zone {
+                TimeZone::Utc => Heatmap::count(rows, |_| 0),
+                TimeZone::Local => Heatmap::count(rows, |ms| {
+                    -(js_sys::Date::new(&ms.into()).get_timezone_offset() as i32)
+                }),
+            })
+        })
+    });
+    // The busiest day of the range, over every loaded row.
+    let spike = Memo::new(move |_| {
+        version.track();
+        if !settled() {
+            return None;
+        }
+        loader.with_value(|l| {
+            let l = l.as_ref()?;
+            spike_note(l.loaded.borrow().rows(), l.view.date_start, l.view.date_end)
+        })
+    });
     let lists = Memo::new(move |_| {
         version.track();
         if !settled() {
@@ -654,7 +689,9 @@ pub fn AllClicks(
                 }
             })}
             {move || (!lists.with(Vec::is_empty)).then(|| view! {
+                <SpikeView note=spike formats=formats />
                 <Breakdowns lists=lists filter=row_filter toggle=toggle formats=formats />
+                <HeatmapView grid=grid time_zone=zone formats=formats />
                 <div class="slc-all-table-tools">
                     <label class="slc-field slc-search">
                         "Search clicks"

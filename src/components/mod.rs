@@ -8,6 +8,7 @@ mod chart_view;
 mod details;
 mod filters_bar;
 mod formats;
+mod heatmap_view;
 mod notices;
 mod pager;
 mod root;

@@ -252,3 +252,36 @@ async function readDownload(download) {
   for await (const chunk of stream) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+describe('heatmap and spike note', () => {
+  test('the weekday × hour grid sums to the loaded clicks, its cells titled; the spike note names the busiest day', async () => {
+    await page.goto(pageUrl({ 'time-zone': 'utc' }));
+    await widget.settled();
+    const [main] = await proxy.requests();
+    const query = queryOf(main);
+    const truth = await allRowsOf('demo', { date_start: query.date_start, date_end: query.date_end, include_bots: 'false', include_duplicates: 'true' });
+    await widget.button('Analyse all clicks').click();
+    await widget.button('Clear loaded clicks').waitFor({ timeout: 20_000 });
+    const heatmap = page.locator('[part="heatmap"]');
+    assert.match(await heatmap.getAttribute('aria-label'), /^Clicks by weekday and hour/);
+    const titles = await heatmap.locator('td[title]').evaluateAll((cells) => cells.map((c) => c.getAttribute('title')));
+    assert.equal(titles.length, 7 * 24);
+    const sum = titles.reduce((total, title) => total + Number(title.match(/: ([\d,]+) clicks?$/)[1].replace(/,/g, '')), 0);
+    const clicks = (row) => (row.gross_clicks >= 1 ? row.gross_clicks : 1);
+    assert.equal(sum, truth.reduce((total, row) => total + clicks(row), 0), 'the cells sum to the total');
+    // One cell against the truth: in UTC, Tuesday 14:00.
+    const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const tuesday14 = truth.filter((r) => { const d = new Date(r.created_at); return d.getUTCDay() === 2 && d.getUTCHours() === 14; }).reduce((t, r) => t + clicks(r), 0);
+    assert.ok(titles.includes(`Tue 14:00: ${tuesday14.toLocaleString('en-US')} ${tuesday14 === 1 ? 'click' : 'clicks'}`), `Tue 14:00 holds ${tuesday14}`);
+    assert.equal(weekdays.length, 7);
+    // The busiest UTC day of the range, by the mock's own rows.
+    const daily = new Map();
+    for (const row of truth) { const day = row.created_at.slice(0, 10); daily.set(day, (daily.get(day) ?? 0) + clicks(row)); }
+    const busiest = Math.max(...daily.values());
+    const spike = page.locator('[part="spike"]');
+    assert.match(await spike.innerText(), new RegExp(`^Busiest day: .+, ${busiest.toLocaleString('en-US')} clicks`));
+    await heatmap.screenshot({ path: path.join(outputDir, 'all-clicks-heatmap.png') });
+    await spike.screenshot({ path: path.join(outputDir, 'all-clicks-spike.png') });
+    assert.deepEqual(errors, []);
+  });
+});

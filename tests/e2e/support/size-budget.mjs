@@ -28,8 +28,9 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
  * 208 KB with issue 17's first component slice (176.8 → 207.0 KB: the
  * loader, progress, breakdowns, chips and the loaded rows' table; over
  * the issue's 185 KB, noted in bench/results.md); 213 KB with search,
- * sortable headings and `Download all CSV` (211.8 KB). */
-export const BROTLI_BUDGET = 213 * 1024;
+ * sortable headings and `Download all CSV` (211.8 KB); 224 KB with the
+ * heatmap and the spike note (222.7 KB). */
+export const BROTLI_BUDGET = 224 * 1024;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
