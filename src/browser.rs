@@ -18,6 +18,25 @@ pub fn browser_language() -> String {
         .unwrap_or_else(|| "en".to_string())
 }
 
+/// The text stored under `key` in this browser's `localStorage`; `None`
+/// when there is none or the storage cannot be read (blocked, private
+/// mode): a failing storage only forgets.
+pub fn stored_text(key: &str) -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(key)
+        .ok()?
+}
+
+/// Stores `value` under `key` in `localStorage`, if the browser lets it
+/// (a full or blocked storage is not an error the person needs to see).
+pub fn store_text(key: &str, value: &str) {
+    if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
+        let _ = storage.set_item(key, value);
+    }
+}
+
 /// Resolves on the browser's next task (a `setTimeout` of 0): a long job
 /// awaits it between chunks, so the page handles input and paints.
 pub async fn next_task() {

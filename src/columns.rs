@@ -79,6 +79,75 @@ pub enum Badge<'a> {
     Unreadable(&'static str, &'a str),
 }
 
+/// Which columns the table shows (`Columns`, CONTRACT 8): every column by
+/// default; the person's choice is remembered per browser as the hidden
+/// columns' headings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColumnChoice {
+    /// A bit per column of [`COLUMNS`], set when shown.
+    shown: u16,
+}
+
+impl Default for ColumnChoice {
+    fn default() -> Self {
+        Self {
+            shown: (1 << COLUMNS.len()) - 1,
+        }
+    }
+}
+
+impl ColumnChoice {
+    /// Whether `column` is shown.
+    pub fn shows(self, column: Column) -> bool {
+        COLUMNS
+            .iter()
+            .position(|&c| c == column)
+            .is_some_and(|i| self.shown & (1 << i) != 0)
+    }
+
+    /// The choice with `column` shown or hidden.
+    pub fn with(self, column: Column, shown: bool) -> Self {
+        let Some(i) = COLUMNS.iter().position(|&c| c == column) else {
+            return self;
+        };
+        let bit = 1 << i;
+        Self {
+            shown: if shown {
+                self.shown | bit
+            } else {
+                self.shown & !bit
+            },
+        }
+    }
+
+    /// The columns shown, in table order.
+    pub fn columns(self) -> impl Iterator<Item = Column> {
+        COLUMNS.into_iter().filter(move |&c| self.shows(c))
+    }
+
+    /// What is stored: the hidden columns' headings, one a line (a new
+    /// column of a later version is shown until hidden).
+    pub fn to_stored(self) -> String {
+        COLUMNS
+            .iter()
+            .filter(|&&c| !self.shows(c))
+            .map(|c| c.heading())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The choice stored as [`ColumnChoice::to_stored`] wrote it; headings
+    /// it does not know are ignored.
+    pub fn from_stored(stored: &str) -> Self {
+        stored.lines().fold(Self::default(), |choice, heading| {
+            match COLUMNS.iter().find(|c| c.heading() == heading.trim()) {
+                Some(&column) => choice.with(column, false),
+                None => choice,
+            }
+        })
+    }
+}
+
 impl Column {
     /// The column's heading.
     pub fn heading(self) -> &'static str {
@@ -159,6 +228,26 @@ fn text_cell<'a>(field: Field<'a, &'a str>) -> Cell<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_column_choice_is_stored_as_the_hidden_headings() {
+        let all = ColumnChoice::default();
+        assert_eq!(all.columns().count(), COLUMNS.len());
+        assert_eq!(all.to_stored(), "");
+        let fewer = all.with(Column::Country, false).with(Column::Flags, false);
+        assert!(!fewer.shows(Column::Country) && fewer.shows(Column::Time));
+        assert_eq!(fewer.to_stored(), "Country\nFlags");
+        assert_eq!(ColumnChoice::from_stored(&fewer.to_stored()), fewer);
+        // Unknown headings (an older or newer version's) are ignored.
+        assert_eq!(
+            ColumnChoice::from_stored("Colour\n\nCountry"),
+            all.with(Column::Country, false)
+        );
+        assert_eq!(
+            fewer.with(Column::Country, true).columns().count(),
+            COLUMNS.len() - 1
+        );
+    }
     use crate::model::parse_clicks_response;
 
     fn cells(row: &ClickRow) -> Vec<Cell<'_>> {

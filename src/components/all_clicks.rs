@@ -330,6 +330,8 @@ pub fn AllClicks(
     active: RwSignal<bool>,
     /// Set while pages are loading (the widget is busy then). Required.
     loading: RwSignal<bool>,
+    /// The columns shown, shared with the main table. Required.
+    columns: RwSignal<crate::columns::ColumnChoice>,
 ) -> impl IntoView {
     let filters = control.filters;
     let status = RwSignal::new(LoadStatus::Idle);
@@ -701,7 +703,7 @@ pub fn AllClicks(
                         "Download all CSV"
                     </button>
                 </div>
-                <ClicksTable shown=loaded_shown control=local formats=formats sort=sort />
+                <ClicksTable shown=loaded_shown control=local formats=formats sort=sort columns=columns />
                 <Pager control=local shown=loaded_shown formats=formats />
             })}
         </section>

@@ -12,10 +12,11 @@ use super::state::{emit, EventSink, Shown, SideAnswer, ViewControl, WidgetEvent}
 use super::summary::Summary;
 use super::table::ClicksTable;
 use crate::api::FetchError;
-use crate::browser::today_utc;
+use crate::browser::{store_text, stored_text, today_utc};
 use crate::chart::daily_points;
 use crate::clean::CLEAN_VIEWS;
 use crate::client::FetchOutcome;
+use crate::columns::ColumnChoice;
 use crate::compare::compared_view;
 use crate::config::{ConfigIssue, Filters, Settings};
 use crate::pagination::PageWindow;
@@ -29,6 +30,9 @@ use send_wrapper::SendWrapper;
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
+
+/// Where the `Columns` choice is kept in `localStorage`.
+const COLUMNS_KEY: &str = "smart-link-clicks:columns";
 
 /// How long a request runs before the data on screen is dimmed as stale.
 const DIM_AFTER_MS: u32 = 300;
@@ -250,6 +254,18 @@ pub fn ClicksWidget(
     let blocked = move || plan.with(|p| p.as_ref().err().copied());
     // Set while `Analyse all clicks` has rows loaded (CONTRACT 8).
     let analysing = RwSignal::new(false);
+    // The columns shown (`Columns`, CONTRACT 8), remembered per browser.
+    let column_choice = RwSignal::new(
+        stored_text(COLUMNS_KEY).map_or_else(ColumnChoice::default, |stored| {
+            ColumnChoice::from_stored(&stored)
+        }),
+    );
+    Effect::new(move |first_run: Option<()>| {
+        let stored = column_choice.get().to_stored();
+        if first_run.is_some() {
+            store_text(COLUMNS_KEY, &stored);
+        }
+    });
     let stale = move || slow.get() && !asks_again.get() && shown.with(|s| s.is_some());
     let theme = move || format!("slc-root slc-theme-{}", settings.with(|s| s.theme.as_str()));
 
@@ -262,10 +278,10 @@ pub fn ClicksWidget(
             <FiltersBar control=control />
             <div class="slc-data">
                 <ChartView shown=shown formats=formats compared=compared clean=clean[0] />
-                <AllClicks shown=shown control=control busy=Signal::from(busy) settings=settings headers=headers formats=formats active=analysing loading=loading_all />
+                <AllClicks shown=shown control=control busy=Signal::from(busy) settings=settings headers=headers formats=formats active=analysing loading=loading_all columns=column_choice />
                 // The loaded rows' table takes the page's place while there are any.
                 <div class="slc-page-rows" hidden=move || analysing.get()>
-                    <ClicksTable shown=shown control=control formats=formats waiting=Signal::derive(move || busy.get() || retry_at.with(Option::is_some)) />
+                    <ClicksTable shown=shown control=control formats=formats columns=column_choice waiting=Signal::derive(move || busy.get() || retry_at.with(Option::is_some)) />
                 </div>
             </div>
             <div hidden=move || analysing.get()>

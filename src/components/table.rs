@@ -9,7 +9,7 @@ use super::formats::Formats;
 use super::state::{Shown, ViewControl};
 use crate::analysis::sort::SortOrder;
 use crate::browser::download_text;
-use crate::columns::{Badge, Cell, COLUMNS};
+use crate::columns::{Badge, Cell, ColumnChoice, COLUMNS};
 use crate::config::{Filters, TimeZone};
 use crate::csv::{csv_file_name, rows_to_csv};
 use crate::day::utc_instant_label;
@@ -38,7 +38,14 @@ pub fn ClicksTable(
     /// `aria-sort`. Default: none (the server's order, plain headings).
     #[prop(optional)]
     sort: Option<RwSignal<Option<SortOrder>>>,
+    /// The columns shown, which the `Columns` button's checkboxes change
+    /// (CONTRACT 8). Default: every column, and no `Columns` button.
+    #[prop(optional)]
+    columns: Option<RwSignal<ColumnChoice>>,
 ) -> impl IntoView {
+    let choosing = columns.is_some();
+    let columns = columns.unwrap_or_else(|| RwSignal::new(ColumnChoice::default()));
+    let chooser_open = RwSignal::new(false);
     // The record open in the details dialog, as it was when opened: an
     // auto-refresh of the same view keeps it open (CONTRACT 7); another
     // view (a page, a filter) closes it.
@@ -90,6 +97,7 @@ pub fn ClicksTable(
     };
     let rows = move || {
         let zone = time_zone.get();
+        let choice = columns.get();
         formats.with(|labels| {
             shown.with(|s| {
                 s.as_ref().map_or_else(Vec::new, |s| {
@@ -97,7 +105,7 @@ pub fn ClicksTable(
                         .rows
                         .iter()
                         .enumerate()
-                        .map(|(i, row)| click_row(i, row, labels, zone))
+                        .map(|(i, row)| click_row(i, row, labels, zone, choice))
                         .collect()
                 })
             })
@@ -115,14 +123,30 @@ pub fn ClicksTable(
                         <option value="utc">"UTC"</option>
                     </select>
                 </div>
+                {choosing.then(|| view! {
+                    <button type="button" class="slc-button" aria-expanded=move || chooser_open.get().to_string()
+                        on:click=move |_| chooser_open.update(|open| *open = !*open)>"Columns"</button>
+                })}
                 <button type="button" class="slc-button" on:click=export disabled=move || !has_rows()>"Download CSV"</button>
             </div>
+            {choosing.then(|| view! {
+                <fieldset class="slc-columns" hidden=move || !chooser_open.get()>
+                    <legend class="slc-visually-hidden">"Columns shown"</legend>
+                    {COLUMNS.iter().map(|&column| view! {
+                        <label class="slc-check">
+                            <input type="checkbox" prop:checked=move || columns.get().shows(column)
+                                on:change=move |ev| columns.update(|c| *c = c.with(column, event_target_checked(&ev))) />
+                            {column.heading()}
+                        </label>
+                    }).collect::<Vec<_>>()}
+                </fieldset>
+            })}
             <div class="slc-table-scroll">
                 <table class="slc-table" part="table">
                     <caption class="slc-visually-hidden">"Clicks of this page, newest first"</caption>
                     <thead>
                         <tr>
-                            {COLUMNS.iter().map(|&column| match sort {
+                            {move || columns.get().columns().map(|column| match sort {
                                 Some(sort) => view! {
                                     <th scope="col" aria-sort=move || SortOrder::aria_sort(sort.get(), column)>
                                         <button type="button" class="slc-sort" on:click=move |_| sort.update(|order| *order = Some(SortOrder::clicked(*order, column)))>
@@ -150,10 +174,24 @@ pub fn ClicksTable(
 /// One row: a cell per column, then the Details button (named by the
 /// row's time; `data-row` is its position on the page). Its time is
 /// written by `labels` in `zone`.
-fn click_row(index: usize, row: &ClickRow, labels: &IntlLabels, zone: TimeZone) -> impl IntoView {
+fn click_row(
+    index: usize,
+    row: &ClickRow,
+    labels: &IntlLabels,
+    zone: TimeZone,
+    choice: ColumnChoice,
+) -> impl IntoView {
     let mut time_text = String::new();
-    let cells: Vec<_> = COLUMNS
-        .iter()
+    if !choice.shows(crate::columns::Column::Time) {
+        // The Details button is still named by the click's time.
+        let raw = row.created_at().text();
+        time_text = crate::day::parse_instant_ms(raw)
+            .map(|ms| labels.row_time(ms, zone))
+            .filter(|text| !text.is_empty())
+            .unwrap_or_else(|| raw.to_string());
+    }
+    let cells: Vec<_> = choice
+        .columns()
         .map(|column| cell_view(column.cell(row), &mut time_text, labels, zone))
         .collect();
     view! {

@@ -68,6 +68,20 @@ async function pageRequests() {
   return (await proxy.allRequests()).slice(loaderFrom).filter((r) => queryOf(r).limit !== '1');
 }
 
+/** Loads every click of the last 30 days (to yesterday) and returns the
+ * mock's own rows. */
+async function loadAll(params = {}) {
+  await page.goto(pageUrl(params));
+  await widget.settled();
+  const [main] = await proxy.requests();
+  const query = queryOf(main);
+  const truth = await allRowsOf('demo', { date_start: query.date_start, date_end: query.date_end, include_bots: 'false', include_duplicates: 'true' });
+  await widget.button('Analyse all clicks').click();
+  await widget.button('Clear loaded clicks').waitFor({ timeout: 20_000 });
+  await widget.settled();
+  return truth;
+}
+
 const progressbar = () => page.getByRole('progressbar', { name: 'Loading all clicks' });
 
 describe('all clicks', () => {
@@ -179,18 +193,6 @@ describe('all clicks', () => {
 });
 
 describe('the loaded rows', () => {
-  /** Loads every click of the last 30 days (to yesterday) and returns the mock's own rows. */
-  async function loadAll() {
-    await page.goto(pageUrl({}));
-    await widget.settled();
-    const [main] = await proxy.requests();
-    const query = queryOf(main);
-    const truth = await allRowsOf('demo', { date_start: query.date_start, date_end: query.date_end, include_bots: 'false', include_duplicates: 'true' });
-    await widget.button('Analyse all clicks').click();
-    await widget.button('Clear loaded clicks').waitFor({ timeout: 20_000 });
-    await widget.settled();
-    return truth;
-  }
   const table = () => page.locator('.slc-all [part="table"]');
   const pageLabel = () => page.locator('.slc-all [part="pager"] .slc-page-label');
 
@@ -255,13 +257,7 @@ async function readDownload(download) {
 
 describe('heatmap and spike note', () => {
   test('the weekday × hour grid sums to the loaded clicks, its cells titled; the spike note names the busiest day', async () => {
-    await page.goto(pageUrl({ 'time-zone': 'utc' }));
-    await widget.settled();
-    const [main] = await proxy.requests();
-    const query = queryOf(main);
-    const truth = await allRowsOf('demo', { date_start: query.date_start, date_end: query.date_end, include_bots: 'false', include_duplicates: 'true' });
-    await widget.button('Analyse all clicks').click();
-    await widget.button('Clear loaded clicks').waitFor({ timeout: 20_000 });
+    const truth = await loadAll({ 'time-zone': 'utc' });
     const heatmap = page.locator('[part="heatmap"]');
     assert.match(await heatmap.getAttribute('aria-label'), /^Clicks by weekday and hour/);
     const titles = await heatmap.locator('td[title]').evaluateAll((cells) => cells.map((c) => c.getAttribute('title')));
@@ -282,6 +278,44 @@ describe('heatmap and spike note', () => {
     assert.match(await spike.innerText(), new RegExp(`^Busiest day: .+, ${busiest.toLocaleString('en-US')} clicks`));
     await heatmap.screenshot({ path: path.join(outputDir, 'all-clicks-heatmap.png') });
     await spike.screenshot({ path: path.join(outputDir, 'all-clicks-spike.png') });
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('columns', () => {
+  test('Columns hides and shows columns, remembered across a reload; a failing localStorage only forgets', async () => {
+    await page.goto(pageUrl({}));
+    await widget.settled();
+    const headings = () => page.locator('.slc-page-rows [part="table"] thead th').allInnerTexts();
+    assert.deepEqual(await headings(), ['Time', 'Country', 'Device', 'Browser', 'Platform', 'Referrer', 'UTM source', 'UTM campaign', 'Flags', 'Record']);
+    await page.locator('.slc-page-rows').getByRole('button', { name: 'Columns', exact: true }).click();
+    await page.locator('.slc-page-rows').getByRole('checkbox', { name: 'Country', exact: true }).uncheck();
+    await page.locator('.slc-page-rows').getByRole('checkbox', { name: 'UTM source', exact: true }).uncheck();
+    const fewer = ['Time', 'Device', 'Browser', 'Platform', 'Referrer', 'UTM campaign', 'Flags', 'Record'];
+    assert.deepEqual(await headings(), fewer);
+    assert.equal(await page.locator('.slc-page-rows [part="table"] tbody tr').first().locator('td').count(), fewer.length);
+    await page.reload();
+    await widget.settled();
+    assert.deepEqual(await headings(), fewer, 'the choice survives a reload');
+    // The loaded rows' table shows the same columns.
+    await widget.button('Analyse all clicks').click();
+    await widget.button('Clear loaded clicks').waitFor({ timeout: 20_000 });
+    assert.deepEqual(await page.locator('.slc-all [part="table"] thead th').allInnerTexts(), fewer);
+    // A browser whose localStorage throws: every column, and no error.
+    const blocked = await browser.newPage();
+    const blockedErrors = watchErrors(blocked);
+    await blocked.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+    });
+    const blockedWidget = new WidgetPage(blocked);
+    await blocked.goto(pageUrl({}));
+    await blockedWidget.settled();
+    assert.equal(await blocked.locator('.slc-page-rows [part="table"] thead th').count(), 10);
+    await blocked.getByRole('button', { name: 'Columns', exact: true }).first().click();
+    await blocked.getByRole('checkbox', { name: 'Device', exact: true }).first().uncheck();
+    assert.equal(await blocked.locator('.slc-page-rows [part="table"] thead th').count(), 9, 'the choice still applies');
+    assert.deepEqual(blockedErrors, []);
+    await blocked.close();
     assert.deepEqual(errors, []);
   });
 });
