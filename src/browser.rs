@@ -71,6 +71,11 @@ pub fn download_parts(file_name: &str, parts: &js_sys::Array, mime: &str) -> Res
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    web_sys::Url::revoke_object_url(&url)?;
+    // Revoked a little later: some browsers start the download only after
+    // the click's task, and a revoked URL would cancel it.
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
     Ok(())
 }

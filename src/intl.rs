@@ -113,7 +113,9 @@ impl IntlLabels {
                 ("day", "numeric"),
                 ("month", "short"),
                 ("year", "numeric"),
-                ("hour", "numeric"),
+                // Two digits: `numeric` writes `0:01:09` at midnight in
+                // de-DE and en-GB, where `00:01:09` is the convention.
+                ("hour", "2-digit"),
                 ("minute", "2-digit"),
                 ("second", "2-digit"),
             ]);
@@ -150,7 +152,7 @@ impl IntlLabels {
             range,
             clock: Intl::DateTimeFormat::new(
                 &locales,
-                &options(&[("hour", "numeric"), ("minute", "2-digit")]),
+                &options(&[("hour", "2-digit"), ("minute", "2-digit")]),
             )
             .format(),
             local_time: time(None),
@@ -210,7 +212,7 @@ impl IntlLabels {
         (!name.eq_ignore_ascii_case(code)).then_some(name)
     }
 
-    /// The viewer's clock at `ms`: `14:05` (`2:05 PM` in en-US).
+    /// The viewer's clock at `ms`: `14:05`, `00:08` (`02:05 PM` in en-US).
     pub fn clock(&self, ms: f64) -> String {
         call(&self.clock, &Date::new(&ms.into()).into())
     }

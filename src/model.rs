@@ -267,25 +267,19 @@ impl ClickRow {
             .collect()
     }
 
-    /// Calls `each` with the text of every field the row has: strings and
-    /// wrong-typed values as they came, flags and counts as written, then
-    /// fields this version does not know, and what a row that was not an
-    /// object was. For search: nothing is allocated but a count's digits.
-    pub fn each_text(&self, mut each: impl FnMut(&str)) {
-        for slot in self.slots {
-            match slot {
-                Slot::Text(start, end) | Slot::Invalid(start, end) => each(self.span(start, end)),
-                Slot::Flag(flag) => each(if flag { "true" } else { "false" }),
-                Slot::Count(count) => each(&count.to_string()),
-                Slot::Missing | Slot::Null => {}
-            }
-        }
-        for (_, value) in &self.extra {
-            each(value);
-        }
-        if let Some(raw) = &self.not_an_object {
-            each(raw);
-        }
+    /// Whether `found` holds for the text of any field the row has:
+    /// strings and wrong-typed values as they came, flags and counts as
+    /// written, then fields this version does not know, and what a row
+    /// that was not an object was. Stops at the first; allocates nothing.
+    pub fn any_text(&self, mut found: impl FnMut(&str) -> bool) -> bool {
+        let mut digits = [0u8; 20];
+        self.slots.iter().any(|&slot| match slot {
+            Slot::Text(start, end) | Slot::Invalid(start, end) => found(self.span(start, end)),
+            Slot::Flag(flag) => found(if flag { "true" } else { "false" }),
+            Slot::Count(count) => found(count_text(count, &mut digits)),
+            Slot::Missing | Slot::Null => false,
+        }) || self.extra.iter().any(|(_, value)| found(value))
+            || self.not_an_object.as_deref().is_some_and(&mut found)
     }
 
     /// The value for export of the known field at `index` (see
@@ -334,6 +328,26 @@ impl ClickRow {
             ..Self::default()
         }
     }
+}
+
+/// `count` in decimal, written into `digits` (an `i64` has at most 20
+/// characters with its sign).
+fn count_text(count: i64, digits: &mut [u8; 20]) -> &str {
+    let mut at = digits.len();
+    let mut rest = count.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if count < 0 {
+        at -= 1;
+        digits[at] = b'-';
+    }
+    std::str::from_utf8(&digits[at..]).unwrap_or_default()
 }
 
 /// Appends `value` to a row's text, returning its range.

@@ -60,9 +60,7 @@ pub fn holds(text: &str, folded: &str) -> bool {
 /// Whether any field of `row` (known or new, flags and counts as written)
 /// holds `folded`, a [`fold`]ed query.
 pub fn row_matches(row: &ClickRow, folded: &str) -> bool {
-    let mut found = false;
-    row.each_text(|text| found = found || holds(text, folded));
-    found
+    row.any_text(|text| holds(text, folded))
 }
 
 #[cfg(test)]
@@ -92,7 +90,7 @@ mod tests {
         let body = r#"{"data":{"rows":[
             {"id":"01J","country_code":"BR","utm_campaign":"Verão-2026"},
             {"id":"02J","referrer":"https://t.co/x","gross_clicks":17,"brand_new":"Señal"},
-            {"id":"03J","browser_name":42,"is_bot":true}
+            {"id":"03J","browser_name":42,"is_bot":true,"gross_clicks":-12}
         ]}}"#;
         let rows = parse_clicks_response(body.as_bytes()).unwrap().rows;
         let hits = |query: &str| -> Vec<&str> {
@@ -109,6 +107,8 @@ mod tests {
         assert_eq!(hits("42"), ["03J"], "a wrong-typed value as it came");
         assert_eq!(hits("true"), ["03J"], "a flag");
         assert_eq!(hits("0"), ["01J", "02J", "03J"]);
+        assert_eq!(hits("-12"), ["03J"], "a negative count as written");
+        assert_eq!(hits("-5").len(), 0);
         assert_eq!(hits("nowhere").len(), 0);
     }
 }

@@ -1,9 +1,11 @@
 //! Sorting the loaded rows by a column (CONTRACT 8: each heading a button,
-//! `aria-sort` on its `<th>`): stable, so rows that tie keep their order
-//! (newest first), and rows without a value last whichever way.
+//! `aria-sort` on its `<th>`): stable, so rows that tie keep the order
+//! they are given in (the widget gives them newest first), and rows
+//! without a value last whichever way.
 
 use crate::columns::{Cell, Column};
 use crate::model::{ClickRow, Field};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 /// A column and a direction.
@@ -42,19 +44,33 @@ impl SortOrder {
     }
 }
 
-/// What a row is sorted by in one column.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+/// What a row is sorted by in one column: text without case or accents
+/// (made once per row, borrowed when it is already lowercase ASCII).
+#[derive(Debug, Clone, PartialEq, PartialOrd)]
 enum Key<'a> {
     Time(f64),
-    Text(&'a str),
+    Text(Cow<'a, str>),
     Flags(u8),
+}
+
+/// `text` as it is compared: folded (see `search::fold`) unless it is
+/// lowercase ASCII already.
+fn text_key(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(super::search::fold(text))
+    }
 }
 
 fn key(row: &ClickRow, column: Column) -> Option<Key<'_>> {
     match column.cell(row) {
         Cell::Time { ms, .. } => Some(Key::Time(ms)),
         Cell::Text(text) | Cell::Link(text) | Cell::Invalid(text) if !text.is_empty() => {
-            Some(Key::Text(text))
+            Some(Key::Text(text_key(text)))
         }
         Cell::Flags(_) => {
             let set = |flag: Field<'_, bool>| u8::from(matches!(flag, Field::Value(true)));
@@ -65,23 +81,7 @@ fn key(row: &ClickRow, column: Column) -> Option<Key<'_>> {
 }
 
 fn compare(a: &Key<'_>, b: &Key<'_>) -> Ordering {
-    match (a, b) {
-        (Key::Text(a), Key::Text(b)) => {
-            let folded = |s: &str| {
-                s.bytes()
-                    .map(|b| b.to_ascii_lowercase())
-                    .collect::<Vec<_>>()
-            };
-            if a.is_ascii() && b.is_ascii() {
-                a.bytes()
-                    .map(|c| c.to_ascii_lowercase())
-                    .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
-            } else {
-                folded(&super::search::fold(a)).cmp(&folded(&super::search::fold(b)))
-            }
-        }
-        _ => a.partial_cmp(b).unwrap_or(Ordering::Equal),
-    }
+    a.partial_cmp(b).unwrap_or(Ordering::Equal)
 }
 
 /// `indices` (into `rows`) sorted by `order`: stable, rows without a

@@ -455,42 +455,72 @@ pub fn AllClicks(
     // any order), recounted once loading stops or the choice changes.
     let settled =
         move || status.with(|s| matches!(s, LoadStatus::Done | LoadStatus::Stopped { .. }));
-    let ordered = Memo::new(move |_| {
+    // Newest first once (pages arrive in any order): the order rows show
+    // in, and the order ties keep under a heading's sort.
+    let newest_first = Memo::new(move |_| {
         version.track();
         if !settled() {
             return Arc::new(Vec::new());
         }
-        let order = sort.get().unwrap_or(SortOrder {
-            column: Column::Time,
-            descending: true,
-        });
         loader.with_value(|l| {
             Arc::new(l.as_ref().map_or_else(Vec::new, |l| {
                 let loaded = l.loaded.borrow();
                 let mut indices: Vec<u32> = (0..loaded.len() as u32).collect();
-                sort_rows(loaded.rows(), &mut indices, order);
+                let newest = SortOrder {
+                    column: Column::Time,
+                    descending: true,
+                };
+                sort_rows(loaded.rows(), &mut indices, newest);
                 indices
             }))
         })
     });
-    // The rows passing the chosen values and the search, in that order.
-    let passing = Memo::new(move |_| {
-        let order = ordered.get();
+    let ordered = Memo::new(move |_| {
+        let newest = newest_first.get();
+        match sort.get() {
+            None => newest,
+            Some(order) => loader.with_value(|l| {
+                let mut indices = newest.as_ref().clone();
+                if let Some(l) = l.as_ref() {
+                    sort_rows(l.loaded.borrow().rows(), &mut indices, order);
+                }
+                Arc::new(indices)
+            }),
+        }
+    });
+    // Which rows pass the chosen values and the search (by load position):
+    // the heatmap counts them in any order, the table in `ordered`'s.
+    let matching = Memo::new(move |_| {
+        version.track();
+        if !settled() {
+            return Arc::new(Vec::new());
+        }
         let folded = query.with(|q| fold(q.trim()));
         row_filter.with(|f| {
             loader.with_value(|l| {
                 Arc::new(l.as_ref().map_or_else(Vec::new, |l| {
-                    let loaded = l.loaded.borrow();
-                    order
+                    l.loaded
+                        .borrow()
+                        .rows()
                         .iter()
-                        .copied()
-                        .filter(|&i| {
-                            let row = &loaded.rows()[i as usize];
+                        .map(|row| {
                             f.passes(row) && (folded.is_empty() || row_matches(row, &folded))
                         })
-                        .collect()
+                        .collect::<Vec<bool>>()
                 }))
             })
+        })
+    });
+    let passing = Memo::new(move |_| {
+        let order = ordered.get();
+        matching.with(|matches| {
+            Arc::new(
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&i| matches.get(i as usize).copied().unwrap_or(false))
+                    .collect::<Vec<u32>>(),
+            )
         })
     });
     // `Download all CSV`: every passing row, written a chunk at a time
@@ -498,7 +528,7 @@ pub fn AllClicks(
     // freezes for long.
     let exporting = RwSignal::new(false);
     let download_all = move |_| {
-        if exporting.get_untracked() {
+        if exporting.get_untracked() || passing.with_untracked(|p| p.is_empty()) {
             return;
         }
         let Some(l) = loader.with_value(Clone::clone) else {
@@ -530,20 +560,33 @@ pub fn AllClicks(
     // times, the offset taken at each click's instant.
     let zone = Signal::derive(move || local_filters.with(|f| f.time_zone));
     let grid = Memo::new(move |_| {
-        let indices = passing.get();
-        if !settled() {
-            return None;
-        }
         let zone = zone.get();
-        loader.with_value(|l| {
-            let l = l.as_ref()?;
-            let loaded = l.loaded.borrow();
-            let rows = indices.iter().map(|&i| &loaded.rows()[i as usize]);
-            Some(match zone {
-                TimeZone::Utc => Heatmap::count(rows, |_| 0),
-                TimeZone::Local => Heatmap::count(rows, |ms| {
-                    -(js_sys::Date::new(&ms.into()).get_timezone_offset() as i32)
-                }),
+        matching.with(|matches| {
+            if !settled() {
+                return None;
+            }
+            loader.with_value(|l| {
+                let l = l.as_ref()?;
+                let loaded = l.loaded.borrow();
+                let rows = loaded
+                    .rows()
+                    .iter()
+                    .zip(matches.iter())
+                    .filter_map(|(row, &matches)| matches.then_some(row));
+                Some(match zone {
+                    TimeZone::Utc => Heatmap::count(rows, |_| 0),
+                    TimeZone::Local => {
+                        // The zone's offset changes on the hour at most:
+                        // one JS `Date` per UTC hour, not per click.
+                        let offsets = RefCell::new(std::collections::HashMap::new());
+                        Heatmap::count(rows, |ms| {
+                            let hour = (ms / 3_600_000.0).floor() as i64;
+                            *offsets.borrow_mut().entry(hour).or_insert_with(|| {
+                                -(js_sys::Date::new(&ms.into()).get_timezone_offset() as i32)
+                            })
+                        })
+                    }
+                })
             })
         })
     });
@@ -600,14 +643,20 @@ pub fn AllClicks(
         });
         loaded_shown.set(shown_page);
     });
-    // Back to the first page when the choice changes.
-    Effect::new(move |before: Option<RowFilter>| {
-        let now = row_filter.get();
-        if before.is_some_and(|b| b != now) {
-            local_filters.update(|f| f.page = 1);
-        }
-        now
-    });
+    // Back to the first page when the choice, the search or the order changes.
+    Effect::new(
+        move |before: Option<(RowFilter, String, Option<SortOrder>)>| {
+            let now = (row_filter.get(), query.get(), sort.get());
+            if before.is_some_and(|b| b != now) {
+                local_filters.update(|f| f.page = 1);
+            }
+            now
+        },
+    );
+    // Whether there are lists to show: only its change rebuilds the part
+    // below (a filter click must not rebuild the table and close what is
+    // open in it).
+    let has_lists = Memo::new(move |_| lists.with(|l| !l.is_empty()));
 
     let progress = move || {
         version.track();
@@ -624,35 +673,38 @@ pub fn AllClicks(
     view! {
         <section class="slc-all" aria-label="All clicks">
             <div class="slc-all-tools">
-                {move || match stage.get() {
-                    Stage::Idle => view! {
-                        <button type="button" class="slc-button" on:click=start disabled=move || busy.get() || shown.with(Option::is_none)>"Analyse all clicks"</button>
-                        <span class="slc-muted">{move || {
-                            // The same words before and after the answer,
-                            // so nothing below moves when it comes.
-                            let capped = shown.with(|s| s.as_ref().map(|s| s.data.total_for_paging()))
-                                .filter(|&total| total > settings.with(|s| s.max_rows));
-                            match capped {
-                                Some(total) => formats.with(|labels| format!(
-                                    "This range holds {} clicks: the first {} (max-rows) can be loaded.",
-                                    labels.number(total),
-                                    labels.number(settings.with(|s| s.max_rows))
-                                )),
-                                None => "Loads every click of the range, 1,000 a request, for breakdowns.".to_string(),
-                            }
-                        }}</span>
-                    }.into_any(),
-                    Stage::Loading => view! {
-                        <button type="button" class="slc-button" on:click=cancel>"Cancel loading"</button>
-                    }.into_any(),
-                    Stage::Stopped => view! {
-                        <button type="button" class="slc-button" on:click=resume>"Resume"</button>
-                        <button type="button" class="slc-button" on:click=move |_| clear()>"Clear loaded clicks"</button>
-                    }.into_any(),
-                    Stage::Done => view! {
-                        <button type="button" class="slc-button" on:click=move |_| clear()>"Clear loaded clicks"</button>
-                    }.into_any(),
-                }}
+                // One button whose text and action follow the stage, so
+                // focus stays on it from Analyse to Cancel to Resume.
+                <button type="button" class="slc-button"
+                    disabled=move || stage.get() == Stage::Idle && (busy.get() || shown.with(Option::is_none))
+                    on:click=move |ev| match stage.get_untracked() {
+                        Stage::Idle => start(ev),
+                        Stage::Loading => cancel(ev),
+                        Stage::Stopped => resume(ev),
+                        Stage::Done => clear(),
+                    }>
+                    {move || match stage.get() {
+                        Stage::Idle => "Analyse all clicks",
+                        Stage::Loading => "Cancel loading",
+                        Stage::Stopped => "Resume",
+                        Stage::Done => "Clear loaded clicks",
+                    }}
+                </button>
+                <button type="button" class="slc-button" hidden=move || stage.get() != Stage::Stopped on:click=move |_| clear()>"Clear loaded clicks"</button>
+                <span class="slc-muted" hidden=move || stage.get() != Stage::Idle>{move || {
+                    // The same words before and after the answer, so
+                    // nothing below moves when it comes.
+                    let capped = shown.with(|s| s.as_ref().map(|s| s.data.total_for_paging()))
+                        .filter(|&total| total > settings.with(|s| s.max_rows));
+                    match capped {
+                        Some(total) => formats.with(|labels| format!(
+                            "This range holds {} clicks: the first {} (max-rows) can be loaded.",
+                            labels.number(total),
+                            labels.number(settings.with(|s| s.max_rows))
+                        )),
+                        None => "Loads every click of the range, 1,000 a request, for breakdowns.".to_string(),
+                    }
+                }}</span>
                 <span class="slc-muted" role="status">{move || status.with(|s| match s {
                     LoadStatus::Loading { waiting } => waiting.clone(),
                     LoadStatus::Stopped { why: Some(why) } => Some(format!("Loading stopped: {why}. What was loaded is kept.")),
@@ -690,7 +742,7 @@ pub fn AllClicks(
                     <p class="slc-progress-text">{text}{(!notes.is_empty()).then(|| format!(" · {notes}"))}</p>
                 }
             })}
-            {move || (!lists.with(Vec::is_empty)).then(|| view! {
+            {move || has_lists.get().then(|| view! {
                 <SpikeView note=spike formats=formats />
                 <Breakdowns lists=lists filter=row_filter toggle=toggle formats=formats />
                 <HeatmapView grid=grid time_zone=zone formats=formats />
@@ -699,9 +751,11 @@ pub fn AllClicks(
                         "Search clicks"
                         <input type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
                     </label>
-                    <button type="button" class="slc-button" on:click=download_all disabled=move || exporting.get() || passing.with(|p| p.is_empty())>
+                    <button type="button" class="slc-button" on:click=download_all
+                        aria-disabled=move || (exporting.get() || passing.with(|p| p.is_empty())).to_string()>
                         "Download all CSV"
                     </button>
+                    <span class="slc-muted" role="status">{move || exporting.get().then_some("Writing the CSV…")}</span>
                 </div>
                 <ClicksTable shown=loaded_shown control=local formats=formats sort=sort columns=columns />
                 <Pager control=local shown=loaded_shown formats=formats />

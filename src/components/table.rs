@@ -114,7 +114,7 @@ pub fn ClicksTable(
     view! {
         <section class="slc-table-section" aria-label="Clicks">
             <div class="slc-table-tools">
-                <span class="slc-muted">"Newest first"</span>
+                <span class="slc-muted">{move || order_label(sort.and_then(|sort| sort.get()))}</span>
                 // A wrapping <label> would add the options' text to the name.
                 <div class="slc-field slc-times-in">
                     <span aria-hidden="true">"Times in"</span>
@@ -143,7 +143,7 @@ pub fn ClicksTable(
             })}
             <div class="slc-table-scroll">
                 <table class="slc-table" part="table">
-                    <caption class="slc-visually-hidden">"Clicks of this page, newest first"</caption>
+                    <caption class="slc-visually-hidden">{move || format!("Clicks of this page, {}", order_label(sort.and_then(|sort| sort.get())).to_ascii_lowercase())}</caption>
                     <thead>
                         <tr>
                             {move || columns.get().columns().map(|column| match sort {
@@ -168,6 +168,22 @@ pub fn ClicksTable(
             </div>
             <ClickDetails selected=selected />
         </section>
+    }
+}
+
+/// How the rows are ordered: `Newest first`, or by a heading's column.
+fn order_label(order: Option<SortOrder>) -> String {
+    match order {
+        None => "Newest first".to_string(),
+        Some(order) => format!(
+            "Sorted by {}, {}",
+            order.column.heading(),
+            if order.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        ),
     }
 }
 

@@ -65,7 +65,7 @@ describe('standalone page', () => {
     const chart = page.getByRole('img', { name: /Daily clicks by UTC day/ });
     assert.match(await chart.getAttribute('aria-label'), new RegExp(`${grouped(total)} clicks in all`));
     // The first row's time: local time in the browser's language (en-US
-    // here: `Nov 23, 2026, 8:35:18 PM`), the UTC instant on hover.
+    // here: `Nov 23, 2026, 08:35:18 PM`), the UTC instant on hover.
     const created = truth.data.rows[0].created_at;
     const time = widget.rows.first().locator('time');
     const local = await page.evaluate((iso) => {
@@ -73,7 +73,7 @@ describe('standalone page', () => {
       const pad = (n) => String(n).padStart(2, '0');
       const month = d.toLocaleString('en-US', { month: 'short' });
       const hour = d.getHours() % 12 === 0 ? 12 : d.getHours() % 12;
-      return `${month} ${d.getDate()}, ${d.getFullYear()}, ${hour}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
+      return `${month} ${d.getDate()}, ${d.getFullYear()}, ${pad(hour)}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
     }, created);
     assert.equal(await page.evaluate(() => navigator.language), 'en-US', 'the browser language these texts are for');
     assert.equal(await time.innerText(), local);

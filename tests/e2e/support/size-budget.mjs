@@ -29,9 +29,9 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
  * loader, progress, breakdowns, chips and the loaded rows' table; over
  * the issue's 185 KB, noted in bench/results.md); 213 KB with search,
  * sortable headings and `Download all CSV` (211.8 KB); 224 KB with the
- * heatmap and the spike note (222.7 KB); 227 KB with `Columns`
- * (226.3 KB). */
-export const BROTLI_BUDGET = 227 * 1024;
+ * heatmap and the spike note (222.7 KB); 228 KB with `Columns`
+ * (226.3 KB) and that review's fixes (227.1 KB). */
+export const BROTLI_BUDGET = 228 * 1024;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
