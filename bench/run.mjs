@@ -13,7 +13,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 // machine (paired runs of one build), so an 11-run median moved by ±0.1.
 const NAV_RUNS = Number(process.env.BENCH_NAV_RUNS ?? 31);
 const FLIPS = Number(process.env.BENCH_FLIPS ?? 200);
-// BENCH_ONLY=size,parse (names: size navigation render flip parse memory rows10000)
+// BENCH_ONLY=size,parse (names: size navigation render flip parse memory rows10000 allclicks)
 // runs a subset while working on one figure; the default runs everything.
 // BENCH_VERBOSE=1 prints every run of the alternating figures; BENCH_RUNS,
 // BENCH_NAV_RUNS, BENCH_FLIP_RUNS, BENCH_RENDER_RUNS set how many; BENCH_DIST measures
@@ -304,6 +304,107 @@ if (want('rows10000')) {
   const responsive = [];
   const { widget: w, baseline: b } = await interleaved(3, (kind) => renderOnce(kind, 'demo+rows10000', 10000, kind === 'widget' ? responsive : null));
   figure('rows_10000_ms', round(w), 'ms to rows visible', 'reported', null, `baseline ${round(b)} ms (${round(w / b, 2)}×); next task ran ${round(median(responsive))} ms after`);
+}
+
+// 9. All clicks (issue 17): a year of the viral link loaded by `Analyse all
+// clicks` (up to max-rows, 100,000 rows); then, from the event to the next
+// frame, a breakdown click (every list recounted and the table refiltered),
+// a search keystroke and a sort; the longest task while `Download all CSV`
+// writes; the wasm memory the loaded rows took against the JSON bytes of
+// their pages. The plain-JS figures do the same operations on the same rows
+// in the same page, without a DOM: Maps for the lists, toLowerCase and
+// normalize for the search, Array.prototype.sort (stable) for the sort.
+if (want('allclicks')) {
+  const page = await newPage();
+  await page.goto(url('widget', 'viral', 100, { 'date-start': YEAR_AGO }));
+  await rowsEvent(page, 100);
+  const before = await memoryUsed(page);
+  const started = Date.now();
+  await page.evaluate(() => {
+    const root = document.querySelector('smart-link-clicks').shadowRoot;
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Analyse all clicks').click();
+  });
+  await page.waitForFunction(() => {
+    const root = document.querySelector('smart-link-clicks').shadowRoot;
+    return [...root.querySelectorAll('button')].some((b) => b.textContent === 'Clear loaded clicks') && root.querySelector('[part="heatmap"]');
+  }, null, { timeout: 900_000, polling: 500 });
+  const loadSecs = (Date.now() - started) / 1000;
+  const after = await memoryUsed(page);
+  const timings = await page.evaluate(async () => {
+    const root = document.querySelector('smart-link-clicks').shadowRoot;
+    const loaded = Number(root.querySelector('[role="progressbar"]').getAttribute('aria-valuenow'));
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    const timed = async (action) => { await frame(); const t = performance.now(); action(); await frame(); return performance.now() - t; };
+    const mid = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+    const entry = () => root.querySelector('[part="breakdowns"] section[aria-label="Countries"] button');
+    const filter = [];
+    for (let i = 0; i < 6; i += 1) filter.push(await timed(() => entry().click()));
+    const input = root.querySelector('input[type="search"]');
+    const search = [];
+    for (const word of ['i', 'in', 'ins', 'inst', 'insta', 'instag', 'instagr', '']) {
+      search.push(await timed(() => { input.value = word; input.dispatchEvent(new Event('input', { bubbles: true })); }));
+    }
+    const heading = () => [...root.querySelectorAll('.slc-all th button')].find((b) => b.textContent.trim() === 'Country');
+    const sort = [];
+    for (let i = 0; i < 5; i += 1) sort.push(await timed(() => heading().click()));
+    // The longest task while the CSV of every loaded row is written.
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+    observer.observe({ type: 'longtask', buffered: false });
+    const csvStarted = performance.now();
+    [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Download all CSV').click();
+    await new Promise((resolve) => { const check = () => (root.querySelector('.slc-all-table-tools [role="status"]')?.textContent ? setTimeout(check, 20) : resolve()); setTimeout(check, 20); });
+    const csvMs = performance.now() - csvStarted;
+    await frame();
+    observer.disconnect();
+    return { loaded, filter: mid(filter), search: mid(search), sort: mid(sort), longestCsvTask: Math.max(0, ...longTasks), csvMs };
+  });
+  // The plain-JS operations on the same rows, fetched again as JSON.
+  const base = await page.evaluate(async ({ proxyUrl, start }) => {
+    const rows = [];
+    let jsonBytes = 0;
+    for (let offset = 0; offset < 100000; offset += 1000) {
+      const q = new URLSearchParams({ date_start: `${start}T00:00:00Z`, date_end: `${new Date().toISOString().slice(0, 10)}T23:59:59Z`, limit: '1000', offset: String(offset), include_bots: 'true', include_duplicates: 'true' });
+      const bytes = await (await fetch(`${proxyUrl}/api/smart-links/viral/clicks?${q}`)).arrayBuffer();
+      jsonBytes += bytes.byteLength;
+      const body = JSON.parse(new TextDecoder().decode(bytes));
+      rows.push(...body.data.rows);
+      if (body.data.rows.length < 1000) break;
+    }
+    const fields = ['country_code', 'browser_device_type', 'browser_name', 'browser_platform', 'referrer', 'utm_source', 'utm_medium', 'utm_campaign'];
+    const lists = (chosen) => fields.map((field) => {
+      const counts = new Map();
+      for (const row of rows) {
+        if (chosen && field !== 'country_code' && (row.country_code ?? '') !== chosen) continue;
+        const key = row[field] ?? '';
+        counts.set(key, (counts.get(key) ?? 0) + (row.gross_clicks >= 1 ? row.gross_clicks : 1));
+      }
+      return [...counts].sort((a, b) => b[1] - a[1]);
+    });
+    const mid = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+    const time = (fn) => { const t = performance.now(); fn(); return performance.now() - t; };
+    const top = lists(null)[0][0][0];
+    const filter = [];
+    for (let i = 0; i < 6; i += 1) filter.push(time(() => { lists(i % 2 ? null : top); rows.filter((r) => i % 2 || (r.country_code ?? '') === top); }));
+    const fold = (text) => String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const search = [];
+    for (const word of ['i', 'in', 'ins', 'inst', 'insta', 'instag', 'instagr', '']) {
+      search.push(time(() => rows.filter((row) => Object.values(row).some((v) => v !== null && fold(v).includes(word)))));
+    }
+    const sort = [];
+    for (let i = 0; i < 5; i += 1) {
+      sort.push(time(() => [...rows].sort((a, b) => (i % 2 ? -1 : 1) * String(a.country_code ?? '').localeCompare(String(b.country_code ?? '')))));
+    }
+    return { rows: rows.length, jsonBytes, filter: mid(filter), search: mid(search), sort: mid(sort) };
+  }, { proxyUrl: proxy.url, start: YEAR_AGO });
+  await page.close();
+  const heldMb = (after.wasm - before.wasm) / 1048576;
+  const jsonMb = base.jsonBytes / 1048576;
+  figure('all_clicks_filter_ms', round(timings.filter), 'ms, breakdown click to next frame', '≤ 100 ms', timings.filter <= 100, `${timings.loaded} rows loaded in ${round(loadSecs)} s; plain JS ${round(base.filter)} ms (lists and rows, no DOM, ${base.rows} rows)`);
+  figure('all_clicks_search_ms', round(timings.search), 'ms, keystroke to next frame', '≤ 50 ms', timings.search <= 50, `plain JS ${round(base.search)} ms`);
+  figure('all_clicks_sort_ms', round(timings.sort), 'ms, heading click to next frame', '≤ 150 ms', timings.sort <= 150, `plain JS ${round(base.sort)} ms`);
+  figure('all_clicks_memory_ratio', round(heldMb / jsonMb, 2), '× the JSON bytes', '≤ 1.0', heldMb <= jsonMb, `wasm memory grew ${round(heldMb, 1)} MB for ${round(jsonMb, 1)} MB of JSON`);
+  figure('all_clicks_csv_longest_task_ms', round(timings.longestCsvTask), 'ms, longest task while writing', '≤ 50 ms', timings.longestCsvTask <= 50, `the whole file in ${round(timings.csvMs)} ms (long tasks are those over 50 ms; 0: none)`);
 }
 
 await browser.close();

@@ -421,7 +421,7 @@ pub fn AllClicks(
             settings,
             slots: std::array::from_fn(|_| Rc::new(RequestLoop::default())),
             in_flight: RefCell::new([None; MAX_IN_FLIGHT]),
-            loaded: RefCell::default(),
+            loaded: RefCell::new(LoadedClicks::with_capacity(plan.target as usize)),
             rate_left: Cell::new(None),
             run: Cell::new(0),
             started_ms: Cell::new(js_sys::Date::now()),
