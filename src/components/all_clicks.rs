@@ -490,25 +490,42 @@ pub fn AllClicks(
     });
     // Which rows pass the chosen values and the search (by load position):
     // the heatmap counts them in any order, the table in `ordered`'s.
-    let matching = Memo::new(move |_| {
-        version.track();
+    // What the last count was for: a query that only grew (a keystroke),
+    // over the same rows and choice, checks only the rows that matched.
+    let counted_for: StoredValue<Option<(u64, RowFilter, String)>> = StoredValue::new(None);
+    let matching = Memo::new(move |previous: Option<&Arc<Vec<bool>>>| {
+        let rows_version = version.get();
         if !settled() {
+            counted_for.set_value(None);
             return Arc::new(Vec::new());
         }
         let folded = query.with(|q| fold(q.trim()));
         row_filter.with(|f| {
-            loader.with_value(|l| {
-                Arc::new(l.as_ref().map_or_else(Vec::new, |l| {
+            let narrowing = counted_for.with_value(|counted| {
+                counted.as_ref().is_some_and(|(v, filter, q)| {
+                    *v == rows_version && filter == f && folded.starts_with(q.as_str())
+                })
+            });
+            let before = previous.filter(|_| narrowing);
+            let matches = loader.with_value(|l| {
+                l.as_ref().map_or_else(Vec::new, |l| {
                     l.loaded
                         .borrow()
                         .rows()
                         .iter()
-                        .map(|row| {
-                            f.passes(row) && (folded.is_empty() || row_matches(row, &folded))
+                        .enumerate()
+                        .map(|(i, row)| {
+                            let candidate = match before {
+                                Some(before) => before.get(i).copied().unwrap_or(false),
+                                None => f.passes(row),
+                            };
+                            candidate && (folded.is_empty() || row_matches(row, &folded))
                         })
                         .collect::<Vec<bool>>()
-                }))
-            })
+                })
+            });
+            counted_for.set_value(Some((rows_version, f.clone(), folded)));
+            Arc::new(matches)
         })
     });
     let passing = Memo::new(move |_| {

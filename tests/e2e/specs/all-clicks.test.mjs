@@ -207,6 +207,13 @@ describe('the loaded rows', () => {
     await page.locator('.slc-all [part="pager"]').getByRole('button', { name: 'Next page' }).click();
     await eventually(() => pageLabel().innerText(), (t) => t.startsWith('Page 3 of'), { what: 'page 3' });
     const search = page.getByRole('searchbox', { name: 'Search clicks', exact: true });
+    // A query that grows narrows the last result (only its rows are checked
+    // again); one that changes counts every row again: both must be right.
+    await search.fill('INST');
+    const tiktok = truth.filter((row) => Object.values(row).some((v) => v !== null && String(v).toLowerCase().includes('tiktok')));
+    await search.fill('TIKTOK');
+    await eventually(() => pageLabel().innerText(), (t) => t === `Page 1 of ${Math.ceil(tiktok.length / 100)}`, { what: 'a new query counted again' });
+    await search.fill('INST');
     await search.fill('INSTAGRAM');
     const matching = truth.filter((row) => Object.values(row).some((v) => v !== null && String(v).toLowerCase().includes('instagram')));
     assert.ok(matching.length > 0 && matching.length < truth.length);
