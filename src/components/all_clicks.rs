@@ -292,21 +292,6 @@ impl LoadListener for PageListener {
     }
 }
 
-/// Whether two views hold the same clicks (range and flags).
-fn same_range(a: &Filters, b: &Filters) -> bool {
-    (
-        a.date_start,
-        a.date_end,
-        a.include_bots,
-        a.include_duplicates,
-    ) == (
-        b.date_start,
-        b.date_end,
-        b.include_bots,
-        b.include_duplicates,
-    )
-}
-
 /// The `Analyse all clicks` part: its button, progress, breakdowns and
 /// the table over the loaded rows.
 #[component]
@@ -368,8 +353,9 @@ pub fn AllClicks(
         let view = filters.get();
         let link = settings.with(|s| s.link_id.clone());
         let stale = loader.with_value(|l| {
-            l.as_ref()
-                .is_some_and(|l| !same_range(&l.view, &view) || Some(&l.link_id) != link.as_ref())
+            l.as_ref().is_some_and(|l| {
+                !l.view.holds_same_clicks(&view) || Some(&l.link_id) != link.as_ref()
+            })
         });
         if stale {
             clear();
@@ -407,7 +393,7 @@ pub fn AllClicks(
             return;
         };
         // Only the range on screen, never one whose answer is still coming.
-        if busy.get_untracked() || !same_range(&view, &filters.get_untracked()) {
+        if busy.get_untracked() || !view.holds_same_clicks(&filters.get_untracked()) {
             return;
         }
         let settings = settings.get_untracked();
@@ -679,8 +665,15 @@ pub fn AllClicks(
         version.track();
         status.track();
         loader.with_value(|l| {
-            l.as_ref()
-                .map(|l| (l.progress(), l.loaded.borrow().dropped(), l.plan))
+            l.as_ref().map(|l| {
+                let loaded = l.loaded.borrow();
+                (
+                    l.progress(),
+                    loaded.dropped(),
+                    loaded.missing(l.plan.target),
+                    l.plan,
+                )
+            })
         })
     };
     let toggle = Callback::new(move |(dimension, value): (Dimension, String)| {
@@ -729,7 +722,7 @@ pub fn AllClicks(
                     _ => None,
                 })}</span>
             </div>
-            {move || progress().map(|(progress, dropped, plan)| {
+            {move || progress().map(|(progress, dropped, missing, plan)| {
                 let percent = if progress.expected == 0 { 100.0 } else { progress.loaded.min(progress.expected) as f64 * 100.0 / progress.expected as f64 };
                 let loading = status.with(|s| matches!(s, LoadStatus::Loading { .. }));
                 let (text, notes) = formats.with(|labels| {
@@ -737,7 +730,6 @@ pub fn AllClicks(
                     if dropped > 0 {
                         notes.push(format!("{} repeated rows dropped (new clicks moved the pages)", labels.number(dropped as u64)));
                     }
-                    let missing = progress.expected.saturating_sub(progress.loaded);
                     if missing > 0 && status.with(|s| *s == LoadStatus::Done) {
                         notes.push(format!("{} may be missing", labels.number(missing)));
                     }
@@ -747,7 +739,8 @@ pub fn AllClicks(
                     let text = if loading {
                         progress.label(labels)
                     } else {
-                        format!("{} of {} rows", labels.number(progress.loaded), labels.number(progress.expected))
+                        // No rate or time left once nothing is loading.
+                        Progress { elapsed_secs: 0.0, ..progress }.label(labels)
                     };
                     (text, notes.join(" · "))
                 });

@@ -121,17 +121,28 @@ impl Filters {
         !Self { page: 1, ..*self }.shows_same_rows(&Self { page: 1, ..*other })
     }
 
-    /// Whether `other` asks for the same rows: the same days, flags, page
-    /// size and page, whatever its period's name, comparison or the zone
-    /// its times are shown in.
+    /// Whether `other` asks for the same rows: the same clicks (see
+    /// [`Filters::holds_same_clicks`]), page size and page, whatever its
+    /// period's name, comparison or the zone its times are shown in.
     pub fn shows_same_rows(&self, other: &Self) -> bool {
-        let rows_of = |f: &Self| Self {
-            period: Period::Custom,
-            compare: Compare::None,
-            time_zone: TimeZone::Local,
-            ..*f
-        };
-        rows_of(self) == rows_of(other)
+        self.holds_same_clicks(other)
+            && (self.page_size, self.page) == (other.page_size, other.page)
+    }
+
+    /// Whether `other` holds the same clicks: the same days and flags
+    /// (what `Analyse all clicks` loads).
+    pub fn holds_same_clicks(&self, other: &Self) -> bool {
+        (
+            self.date_start,
+            self.date_end,
+            self.include_bots,
+            self.include_duplicates,
+        ) == (
+            other.date_start,
+            other.date_end,
+            other.include_bots,
+            other.include_duplicates,
+        )
     }
 
     /// The view with its rolling period resolved against `today` again,
@@ -285,6 +296,17 @@ mod edit_tests {
         assert!(!view.differs_beyond_page(&Filters { page: 2, ..view }));
         assert!(view.differs_beyond_page(&Filters {
             include_bots: false,
+            ..view
+        }));
+        // The same clicks on another page or page size: not the same rows.
+        let paged = Filters {
+            page: 4,
+            page_size: 50,
+            ..view
+        };
+        assert!(view.holds_same_clicks(&paged) && !view.shows_same_rows(&paged));
+        assert!(!view.holds_same_clicks(&Filters {
+            include_duplicates: false,
             ..view
         }));
     }
