@@ -57,8 +57,14 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), JsVa
     )
 }
 
-/// Offers the strings of `parts`, one after another, as a file download
-/// named `file_name` (a file written in chunks is never joined in memory).
+/// A Blob of `bytes` (copied): a chunk of a file written in chunks.
+pub fn bytes_blob(bytes: &[u8]) -> Result<web_sys::Blob, JsValue> {
+    web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)))
+}
+
+/// Offers `parts` (strings or Blobs), one after another, as a file
+/// download named `file_name` (a file written in chunks is never joined in
+/// memory).
 pub fn download_parts(file_name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())

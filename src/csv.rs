@@ -53,8 +53,8 @@ impl CsvLayout {
         let mut new_fields: Vec<String> = Vec::new();
         let mut odd_rows = false;
         for row in rows {
-            odd_rows |= row.not_an_object.is_some();
-            for (name, _) in &row.extra {
+            odd_rows |= row.not_an_object().is_some();
+            for (name, _) in row.extra() {
                 if !new_fields.contains(name) {
                     new_fields.push(name.clone());
                 }
@@ -91,7 +91,7 @@ impl CsvLayout {
                 .map(|name| row.extra_field(name).unwrap_or_default().to_string());
             let odd_cell = self
                 .odd_rows
-                .then(|| row.not_an_object.clone().unwrap_or_default());
+                .then(|| row.not_an_object().unwrap_or_default().to_string());
             push_line(out, known_cells.chain(new_cells).chain(odd_cell));
         }
     }

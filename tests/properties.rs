@@ -111,7 +111,7 @@ proptest! {
         prop_assert_eq!(parsed.rows.len(), rows.len());
         for (row, json) in parsed.rows.iter().zip(&rows) {
             let Some(object) = json.as_object() else {
-                prop_assert!(row.not_an_object.is_some());
+                prop_assert!(row.not_an_object().is_some());
                 continue;
             };
             let known = row.known_fields();
@@ -135,7 +135,7 @@ proptest! {
                 }
             }
             let new: Vec<&String> = object.keys().filter(|k| !known.iter().any(|(n, _)| n == k)).collect();
-            prop_assert_eq!(row.extra.iter().map(|(k, _)| k).collect::<Vec<_>>(), new);
+            prop_assert_eq!(row.extra().iter().map(|(k, _)| k).collect::<Vec<_>>(), new);
         }
     }
 

@@ -19,7 +19,7 @@ use crate::analysis::search::{fold, row_matches};
 use crate::analysis::sort::{sort_rows, SortOrder};
 use crate::analysis::spike::spike_note;
 use crate::api::FetchError;
-use crate::browser::{download_parts, next_task};
+use crate::browser::{bytes_blob, download_parts, next_task};
 use crate::client::FetchOutcome;
 use crate::columns::Column;
 use crate::config::TimeZone;
@@ -545,14 +545,19 @@ pub fn AllClicks(
                 let loaded = l.loaded.borrow();
                 CsvLayout::for_rows(indices.iter().map(|&i| &loaded.rows()[i as usize]))
             };
-            parts.push(&layout.header().into());
+            let mut text = layout.header();
             for chunk in indices.chunks(CSV_CHUNK_ROWS) {
-                let mut text = String::new();
                 {
                     let loaded = l.loaded.borrow();
                     layout.write_rows(chunk.iter().map(|&i| &loaded.rows()[i as usize]), &mut text);
                 }
-                parts.push(&text.into());
+                // Each chunk becomes its bytes' own Blob now: the file's
+                // Blob is then made of Blobs, with nothing left to encode
+                // (from 50 strings, its encoding was one 80-110 ms task).
+                if let Ok(blob) = bytes_blob(text.as_bytes()) {
+                    parts.push(&blob);
+                }
+                text.clear();
                 next_task().await;
             }
             let _ = download_parts(&all_csv_file_name(&l.link_id, &l.view), &parts, "text/csv");
