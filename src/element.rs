@@ -5,9 +5,7 @@
 
 use crate::browser::{browser_language, today_utc};
 use crate::components::{ClicksWidget, EventSink, WidgetEvent};
-use crate::config::{
-    refused_attributes, validate_headers, Config, ConfigIssue, Filters, HeaderMap, Settings, NAMES,
-};
+use crate::config::{validate_headers, Config, ConfigIssue, Filters, HeaderMap, Settings};
 use crate::event_detail::{ChangeDetail, ErrorDetail, FiltersDetail, LoadDetail};
 use crate::intl::canonical_locale;
 use crate::lenient::Pairs;
@@ -26,18 +24,50 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
 /// placed inside each shadow root.
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
+thread_local! {
+    /// The widget's stylesheet, constructed once and shared by every
+    /// element of the page (`None` where the browser cannot construct one).
+    static WIDGET_SHEET: Option<web_sys::CssStyleSheet> = web_sys::CssStyleSheet::new()
+        .ok()
+        .filter(|sheet| sheet.replace_sync(WIDGET_CSS).is_ok());
+}
+
+/// Gives `shadow` the widget's stylesheet. A constructed sheet in
+/// `adoptedStyleSheets` is not inline CSS, so a strict
+/// `Content-Security-Policy` (`style-src 'self'`) lets it apply; a browser
+/// without constructable sheets gets a `<style>` element instead, returned
+/// to be removed with the widget.
+fn adopt_widget_css(
+    shadow: &ShadowRoot,
+    document: &web_sys::Document,
+) -> Result<Option<web_sys::Node>, JsValue> {
+    let adopted = WIDGET_SHEET.with(|sheet| {
+        let sheet = sheet.as_ref()?;
+        let sheets = shadow.adopted_style_sheets();
+        if !sheets.includes(sheet, 0) {
+            sheets.push(sheet);
+            shadow.set_adopted_style_sheets(&sheets);
+        }
+        Some(())
+    });
+    if adopted.is_some() {
+        return Ok(None);
+    }
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(WIDGET_CSS));
+    shadow.append_child(&style)?;
+    Ok(Some(style.into()))
+}
+
 #[wasm_bindgen(module = "/src/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineSmartLinkClicks)]
-    fn define_smart_link_clicks(
-        mount: &js_sys::Function,
-        preview: &js_sys::Function,
-        observed: Vec<String>,
-    ) -> bool;
+    fn define_smart_link_clicks(mount: &js_sys::Function, preview: &js_sys::Function) -> bool;
 }
 
-/// Defines `<smart-link-clicks>` unless it already is (loading the script
-/// twice is harmless). Elements already in the page upgrade then.
+/// Hands `<smart-link-clicks>` (defined by `element.js` as soon as it is
+/// imported) the widget's code: the elements already in the page mount
+/// then. A second copy of the script changes nothing.
 pub fn define_element() {
     let mount = Closure::<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> JsValue>::new(
         |host: HtmlElement, shadow: ShadowRoot, attributes: JsValue, headers: JsValue| {
@@ -60,15 +90,9 @@ pub fn define_element() {
                 property => property_value(&config.settings, &config.filters, property),
             }
         });
-    let observed: Vec<String> = NAMES
-        .iter()
-        .map(|name| name.to_string())
-        .chain(refused_attributes())
-        .collect();
     define_smart_link_clicks(
         mount.as_ref().unchecked_ref(),
         preview.as_ref().unchecked_ref(),
-        observed,
     );
     // The definition lives as long as the page.
     mount.forget();
@@ -214,9 +238,7 @@ impl MountedWidget {
         let document = host
             .owner_document()
             .ok_or_else(|| JsValue::from_str("no document"))?;
-        let style = document.create_element("style")?;
-        style.set_text_content(Some(WIDGET_CSS));
-        shadow.append_child(&style)?;
+        let style = adopt_widget_css(&shadow, &document)?;
         let container: HtmlElement = document.create_element("div")?.dyn_into()?;
         container.set_class_name("slc-mount");
         // Hidden only when there is an answer to wait for: notices about
@@ -272,7 +294,7 @@ impl MountedWidget {
             .ok_or_else(|| JsValue::from_str("the widget did not start"))?;
         Ok(Self {
             host,
-            nodes: vec![style.into(), container.into()],
+            nodes: style.into_iter().chain([container.into()]).collect(),
             unmount: Some(Box::new(unmount)),
             config,
             handles,

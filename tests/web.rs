@@ -323,6 +323,48 @@ fn property(element: &HtmlElement, name: &str) -> JsValue {
     js_sys::Reflect::get(element, &name.into()).unwrap()
 }
 
+/// Issue 18: under a strict `Content-Security-Policy` (`style-src 'self'`)
+/// inline CSS is blocked, so the widget's CSS is one constructed sheet in
+/// `adoptedStyleSheets`, shared by every element of the page; and React 19,
+/// which sets every prop it is given as a property, may set the read-only
+/// `filters` without an error.
+#[wasm_bindgen_test]
+async fn element_styles_by_one_adopted_sheet_and_ignores_a_filters_set() {
+    let link = unique_link("adopted-sheet");
+    let a = new_element(&[("proxy", proxy_url()), ("link-id", link.as_str())]);
+    let b = new_element(&[("proxy", proxy_url()), ("link-id", link.as_str())]);
+    shadow(&a).await;
+    shadow(&b).await;
+    let sheets = |e: &HtmlElement| e.shadow_root().unwrap().adopted_style_sheets();
+    assert_eq!(sheets(&a).length(), 1);
+    assert!(js_sys::Object::is(&sheets(&a).get(0), &sheets(&b).get(0)));
+    let shadow_root = a.shadow_root().unwrap();
+    assert_eq!(shadow_root.query_selector_all("style").unwrap().length(), 0);
+    let accent = js_sys::Function::new_with_args(
+        "e",
+        "return getComputedStyle(e).getPropertyValue('--slc-accent').trim()",
+    )
+    .call1(&JsValue::NULL, &a)
+    .unwrap();
+    assert_eq!(accent.as_string().as_deref(), Some("#0969da"));
+
+    let page_size = |e: &HtmlElement| {
+        js_sys::Reflect::get(&property(e, "filters"), &"pageSize".into()).unwrap()
+    };
+    let before = page_size(&a);
+    let wrong = js_sys::Object::new();
+    js_sys::Reflect::set(&wrong, &"pageSize".into(), &7.into()).unwrap();
+    // `Reflect.set` is false for a property with only a getter (where a
+    // strict-mode assignment, as React makes, throws): true means a setter.
+    assert_eq!(
+        js_sys::Reflect::set(&a, &"filters".into(), &wrong),
+        Ok(true)
+    );
+    assert_eq!(page_size(&a), before);
+    a.remove();
+    b.remove();
+}
+
 #[wasm_bindgen_test]
 async fn element_parses_attributes_and_falls_back_visibly() {
     let element = new_element(&[

@@ -670,22 +670,6 @@ mod tests {
         for name in ["apikeys", "tokens", "link-id", "key", "api", "passwords"] {
             assert!(!is_refused_name(name), "{name}");
         }
-        // Every lowercase spelling (`-`, `_` or nothing between parts) is observed.
-        let observed = refused_attributes();
-        assert_eq!(observed.len(), 19);
-        for spelling in [
-            "api-key",
-            "api_key",
-            "apikey",
-            "x_api-key",
-            "xapikey",
-            "access_token",
-        ] {
-            assert!(observed.iter().any(|o| o == spelling), "{spelling}");
-        }
-        for attribute in &observed {
-            assert!(is_refused_name(attribute), "{attribute}");
-        }
     }
 
     #[test]

@@ -46,23 +46,3 @@ pub fn is_refused_name(name: &str) -> bool {
         .collect();
     SECRET_WORDS.iter().any(|parts| parts.concat() == folded)
 }
-
-/// The refused names as attributes the element observes, so adding one at
-/// run time stops the requests: HTML lowercases attribute names, so these
-/// are every secret word with `-`, `_` or nothing between each two of its
-/// parts (19 spellings). (A name present when the element mounts is
-/// refused in any spelling `is_refused_name` knows, observed or not.)
-pub fn refused_attributes() -> Vec<String> {
-    let mut spellings = Vec::new();
-    for parts in SECRET_WORDS {
-        let mut joined = vec![parts[0].to_string()];
-        for part in &parts[1..] {
-            joined = joined
-                .iter()
-                .flat_map(|start| ["-", "_", ""].map(|sep| format!("{start}{sep}{part}")))
-                .collect();
-        }
-        spellings.extend(joined);
-    }
-    spellings
-}
