@@ -110,3 +110,25 @@ start_mock_proxy() {
   log "the mock proxy did not start"
   return 1
 }
+
+# The npm package from dist/ (scripts/pack.mjs); sets PACKAGE_TGZ.
+build_package() {
+  log "packing the npm package from dist/"
+  PACKAGE_TGZ="$(cd "$ROOT" && node scripts/pack.mjs | tail -1)"
+}
+
+# Builds the React and Vue apps of tests/apps from $PACKAGE_TGZ: their own
+# packages from their lock files (once; npm's cache after), the tarball
+# without saving it (its integrity changes with every build), then
+# `npm run build` (tsc or vue-tsc, then vite build).
+build_apps() {
+  local app
+  for app in react vue; do
+    log "building the $app app from $(basename "$PACKAGE_TGZ")"
+    local dir="$ROOT/tests/apps/$app"
+    if [ ! -d "$dir/node_modules/vite" ]; then
+      npm ci --prefix "$dir" --prefer-offline --no-audit --no-fund >/dev/null
+    fi
+    (cd "$dir" && npm install --no-save --prefer-offline --no-audit --no-fund "$PACKAGE_TGZ" >/dev/null && npm run build --silent)
+  done
+}

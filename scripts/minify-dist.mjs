@@ -3,14 +3,15 @@
 // loader) with esbuild, drops wasm custom sections no browser reads, and
 // updates the integrity hashes index.html gives for them; snippets no
 // script imports are left out, and so is the wasm's preload when the
-// page's loader fetches the wasm itself. The size budget counts these
-// files (bench/results.md).
+// page's loader fetches the wasm itself. Then every file but the loader and
+// index.html is named by its content. The size budget counts these files
+// (bench/results.md).
 //
 // Without esbuild (scripts/lib.sh installs it) the JavaScript stays as
 // built and a warning says so: the build still works, only larger.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -92,6 +93,38 @@ for (const file of files(staging).filter((f) => f.endsWith('.wasm'))) {
     at = end;
   }
   writeFileSync(file, Buffer.concat(kept));
+}
+
+// Every file a page loads through the loader is named by its content
+// (`slc-core-<hash>.js`, `slc-core_bg-<hash>.wasm`, `element-<hash>.js`,
+// `page-<hash>.css`), so an old cached loader or glue never pairs with a
+// new wasm: only the loader (`smart-link-clicks.js`) and `index.html` keep
+// their names, and those are revalidated (README, "Caching"). A file is
+// renamed after the files it names, so its hash covers their new names:
+// leaves (wasm, CSS, snippets) first, then the glue.
+const hashed = (file) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+const texts = () => files(staging).filter((f) => /\.(js|html)$/.test(f));
+function nameByContent(file) {
+  const ext = path.extname(file);
+  const renamed = path.join(path.dirname(file), `${path.basename(file, ext)}-${hashed(file)}${ext}`);
+  renameSync(file, renamed);
+  // References are quoted paths ending in the old name: './slc-core.js',
+  // "slc-core_bg.wasm", './snippets/…/element.js'; but not a quoted name
+  // followed by `:`, a key of the glue's imports object, which must stay
+  // the module name the wasm was built to import from.
+  const literal = path.basename(file).replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  const old = new RegExp(`(["'/])${literal}(["'])(?!\\s*:)`, 'g');
+  for (const text of texts()) {
+    const before = readFileSync(text, 'utf8');
+    const after = before.replace(old, `$1${path.basename(renamed)}$2`);
+    if (after !== before) writeFileSync(text, after);
+  }
+}
+const loader = path.join(staging, 'smart-link-clicks.js');
+const leaves = files(staging).filter((f) => /\.(wasm|css)$/.test(f) || f.startsWith(snippets + path.sep));
+for (const file of leaves) nameByContent(file);
+for (const file of files(staging).filter((f) => f.endsWith('.js') && f !== loader && !leaves.includes(f) && !f.startsWith(snippets + path.sep))) {
+  nameByContent(file);
 }
 
 // The new bytes need new integrity hashes wherever index.html names them.

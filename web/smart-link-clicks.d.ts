@@ -88,7 +88,7 @@ export interface SmartLinkClicksElement extends HTMLElement {
   maxRows: number;
   /** Extra request headers for the proxy (e.g. `X-Dashboard-Session`): string values only; any other value (or one beyond Latin-1) is not sent and a notice names the header. Refused likewise: key or secret names in any spelling (`Authorization`, `X-API-Key`, `Token`, `Secret`, `Password`), the browser's forbidden headers (`Cookie`, `Host`, `Origin`, `Proxy-*`, `Sec-*`, ...) and `Forwarded`/`X-Forwarded-*`. */
   headers: Record<string, string>;
-  /** The current filters (read-only); before the widget has mounted, as its attributes give them. */
+  /** The current filters (read-only: setting it does nothing, so a framework passing every prop on is safe); before the widget has mounted, as its attributes give them; `null` until the widget's code has loaded. */
   readonly filters: SmartLinkClicksFilters | null;
   addEventListener<K extends keyof SmartLinkClicksEventMap>(
     type: K,
@@ -97,6 +97,9 @@ export interface SmartLinkClicksElement extends HTMLElement {
   ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
 }
+
+/** The element's writable properties, every configuration name in camelCase and `headers`: what a framework may set on it (`filters` is read-only). */
+export type SmartLinkClicksWritableProperty = Exclude<keyof SmartLinkClicksElement, keyof HTMLElement | 'filters'>;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -9,37 +9,28 @@
 // requests reach the mock proxy itself. The browser fetches the .wasm, and
 // a fetch is governed by connect-src, so the widget files' origin must be
 // in connect-src: here it is the proxy's.
-import { after, afterEach, before, test } from 'node:test';
+import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { distDir, launchBrowser, outputDir, startMockProxy, watchErrors } from '../support/env.mjs';
+import { distDir, outputDir, suiteServers, watchErrors } from '../support/env.mjs';
 import { WidgetPage, eventually } from '../support/widget.mjs';
 
-let proxy, browser, page;
+const servers = suiteServers({ site: null });
+let page;
 
 const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-
-before(async () => {
-  proxy = await startMockProxy();
-  browser = await launchBrowser();
-  mkdirSync(outputDir, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await proxy?.stop();
-});
 
 afterEach(async () => {
   await page?.close();
 });
 
 const policy = () =>
-  `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src ${proxy.url}; style-src 'self'`;
+  `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src ${servers.proxy.url}; style-src 'self'`;
 
 /** A dashboard page on the widget files' origin, served with the policy. */
 async function openStrictPage(theme = 'light') {
+  const { browser, proxy } = servers;
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors = watchErrors(page);
   const reports = [];

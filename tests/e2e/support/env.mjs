@@ -1,5 +1,7 @@
 // Shared e2e setup: the mock proxy binary, the static server, Chromium.
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,4 +91,26 @@ export function watchErrors(page) {
 /** The query parameters of a logged request, as an object. */
 export function queryOf(request) {
   return Object.fromEntries(new URLSearchParams(request.query));
+}
+
+/**
+ * The usual setup of a spec file, as node:test hooks: before its tests the
+ * mock proxy, a static site for `site` (dist/ by default; `null` for none)
+ * and Chromium start; after them they stop. The returned object's
+ * `proxy`, `site` and `browser` are set once the `before` hook has run.
+ */
+export function suiteServers({ site = distDir } = {}) {
+  const servers = {};
+  before(async () => {
+    servers.proxy = await startMockProxy();
+    if (site) servers.site = await startSite(site);
+    servers.browser = await launchBrowser();
+    mkdirSync(outputDir, { recursive: true });
+  });
+  after(async () => {
+    await servers.browser?.close();
+    await servers.site?.stop();
+    await servers.proxy?.stop();
+  });
+  return servers;
 }

@@ -1,0 +1,11 @@
+// The element's module defines <smart-link-clicks> when imported.
+import 'smart-link-clicks';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
