@@ -344,9 +344,16 @@ if (want('allclicks')) {
     for (const word of ['i', 'in', 'ins', 'inst', 'insta', 'instag', 'instagr', '']) {
       search.push(await timed(() => { input.value = word; input.dispatchEvent(new Event('input', { bubbles: true })); }));
     }
-    const heading = () => [...root.querySelectorAll('.slc-all th button')].find((b) => b.textContent.trim() === 'Country');
-    const sort = [];
-    for (let i = 0; i < 5; i += 1) sort.push(await timed(() => heading().click()));
+    // Every keystroke counts, the first letter and the clearing too.
+    const searchWorst = Math.max(...search);
+    const heading = (name) => [...root.querySelectorAll('.slc-all th button')].find((b) => b.textContent.trim() === name);
+    const sortBy = {};
+    for (const name of ['Country', 'Referrer']) {
+      const times = [];
+      for (let i = 0; i < 5; i += 1) times.push(await timed(() => heading(name).click()));
+      sortBy[name] = mid(times);
+    }
+    const sort = [Math.max(...Object.values(sortBy))];
     // The longest task while the CSV of every loaded row is written.
     const longTasks = [];
     const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
@@ -357,7 +364,7 @@ if (want('allclicks')) {
     const csvMs = performance.now() - csvStarted;
     await frame();
     observer.disconnect();
-    return { loaded, filter: mid(filter), search: mid(search), sort: mid(sort), longestCsvTask: Math.max(0, ...longTasks), csvMs };
+    return { loaded, filter: mid(filter), search: mid(search), searchWorst, keystrokes: search, sort: mid(sort), sortBy, longestCsvTask: Math.max(0, ...longTasks), csvMs };
   });
   // The plain-JS operations on the same rows, fetched again as JSON.
   const base = await page.evaluate(async ({ proxyUrl, start }) => {
@@ -401,8 +408,8 @@ if (want('allclicks')) {
   const heldMb = (after.wasm - before.wasm) / 1048576;
   const jsonMb = base.jsonBytes / 1048576;
   figure('all_clicks_filter_ms', round(timings.filter), 'ms, breakdown click to next frame', '≤ 100 ms', timings.filter <= 100, `${timings.loaded} rows loaded in ${round(loadSecs)} s; plain JS ${round(base.filter)} ms (lists and rows, no DOM, ${base.rows} rows)`);
-  figure('all_clicks_search_ms', round(timings.search), 'ms, keystroke to next frame', '≤ 50 ms', timings.search <= 50, `plain JS ${round(base.search)} ms`);
-  figure('all_clicks_sort_ms', round(timings.sort), 'ms, heading click to next frame', '≤ 150 ms', timings.sort <= 150, `plain JS ${round(base.sort)} ms`);
+  figure('all_clicks_search_ms', round(timings.searchWorst), 'ms, slowest keystroke to next frame', '≤ 50 ms', timings.searchWorst <= 50, `median ${round(timings.search)} ms over typing "instagr" and clearing it (${timings.keystrokes.map((t) => Math.round(t)).join(' / ')} ms); plain JS ${round(base.search)} ms`);
+  figure('all_clicks_sort_ms', round(timings.sort), 'ms, heading click to next frame (slower column)', '≤ 150 ms', timings.sort <= 150, `Country ${round(timings.sortBy.Country)} ms, Referrer ${round(timings.sortBy.Referrer)} ms; plain JS ${round(base.sort)} ms`);
   figure('all_clicks_memory_ratio', round(heldMb / jsonMb, 2), '× the JSON bytes', '≤ 1.0', heldMb <= jsonMb, `wasm memory grew ${round(heldMb, 1)} MB for ${round(jsonMb, 1)} MB of JSON`);
   figure('all_clicks_csv_longest_task_ms', round(timings.longestCsvTask), 'ms, longest task while writing', '≤ 50 ms', timings.longestCsvTask <= 50, `the whole file in ${round(timings.csvMs)} ms (long tasks are those over 50 ms; 0: none)`);
 }

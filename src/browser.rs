@@ -57,6 +57,16 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), JsVa
     )
 }
 
+/// What a browser error says: an `Error`'s message, a thrown string, or
+/// that the browser refused.
+pub fn error_text(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the browser refused".to_string())
+}
+
 /// A Blob of `bytes` (copied): a chunk of a file written in chunks.
 pub fn bytes_blob(bytes: &[u8]) -> Result<web_sys::Blob, JsValue> {
     web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)))

@@ -231,6 +231,13 @@ mod tests {
             "\"'=HYPERLINK(\"\"x\"\")\""
         );
         assert_eq!(escape_cell("@cmd"), "'@cmd");
+        assert_eq!(escape_cell("+1"), "'+1");
+        assert_eq!(escape_cell("-12"), "'-12");
+        assert_eq!(escape_cell("\tx"), "'\tx");
+        // A leading CR is defused, then quoted (it breaks a line).
+        assert_eq!(escape_cell("\r1"), "\"'\r1\"");
+        assert_eq!(escape_cell("a\nb"), "\"a\nb\"");
+        assert_eq!(escape_cell("plain"), "plain");
         assert_eq!(rows_to_csv(&[]), "");
     }
 }

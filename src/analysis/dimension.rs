@@ -74,10 +74,12 @@ impl Dimension {
 }
 
 /// How many clicks a row stands for: its `gross_clicks` when that is a
-/// number of at least 1, else 1.
+/// number of at least 1, else 1; at most `u32::MAX`, so that no sum over
+/// the rows a browser can hold overflows (a count from the network may be
+/// anything up to `i64::MAX`).
 pub fn clicks_of(row: &ClickRow) -> u64 {
     match row.gross_clicks() {
-        Field::Value(n) if n >= 1 => n as u64,
+        Field::Value(n) if n >= 1 => (n as u64).min(u64::from(u32::MAX)),
         _ => 1,
     }
 }
@@ -92,7 +94,8 @@ mod tests {
         let body = br#"{"data":{"rows":[
             {"id":"a","country_code":"DE","referrer":null,"gross_clicks":3,"utm_medium":"social"},
             {"id":"b","gross_clicks":0},
-            {"id":"c","gross_clicks":"many","browser_name":7}
+            {"id":"c","gross_clicks":"many","browser_name":7},
+            {"id":"d","gross_clicks":9223372036854775807}
         ]}}"#;
         let rows = parse_clicks_response(body).unwrap().rows;
         assert_eq!(Dimension::Country.value(&rows[0]), "DE");
@@ -101,8 +104,8 @@ mod tests {
         assert_eq!(Dimension::Browser.value(&rows[2]), "7");
         assert_eq!(
             rows.iter().map(clicks_of).collect::<Vec<_>>(),
-            [3, 1, 1],
-            "0 and unreadable count as one click"
+            [3, 1, 1, u64::from(u32::MAX)],
+            "0 and unreadable count as one click; an absurd count is capped"
         );
         assert_eq!(
             Dimension::ALL.map(Dimension::index),

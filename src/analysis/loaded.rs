@@ -28,13 +28,14 @@ pub struct PageAdded {
 impl LoadedClicks {
     /// An empty set with room for `rows` rows: the rows are reserved once
     /// instead of doubled as they come (a doubled `Vec` of 100,000 rows
-    /// left tens of megabytes of wasm memory behind).
-    pub fn with_capacity(rows: usize) -> Self {
-        Self {
-            rows: Vec::with_capacity(rows),
-            seen: HashSet::with_capacity(rows),
-            dropped: 0,
-        }
+    /// left tens of megabytes of wasm memory behind). `None` when the
+    /// memory cannot be had: in wasm a failed allocation aborts the whole
+    /// instance, every widget of the page with it, so it is asked first.
+    pub fn try_with_capacity(rows: usize) -> Option<Self> {
+        let mut loaded = Self::default();
+        loaded.rows.try_reserve_exact(rows).ok()?;
+        loaded.seen.try_reserve(rows).ok()?;
+        Some(loaded)
     }
 
     /// Adds a page's rows, dropping those whose `id` is in already. Rows
@@ -110,7 +111,7 @@ mod tests {
 
     #[test]
     fn a_page_shifted_by_new_clicks_is_deduplicated_by_id() {
-        let mut loaded = LoadedClicks::with_capacity(7);
+        let mut loaded = LoadedClicks::try_with_capacity(7).unwrap();
         assert_eq!(
             loaded.add_page(page(&["e", "d", "c"])),
             PageAdded {
@@ -138,5 +139,11 @@ mod tests {
         assert_eq!((loaded.len(), loaded.dropped()), (7, 2));
         assert_eq!(loaded.missing(9), 2);
         assert_eq!(loaded.missing(5), 0);
+    }
+
+    #[test]
+    fn a_set_too_large_to_hold_is_refused_not_aborted() {
+        assert!(LoadedClicks::try_with_capacity(usize::MAX / 2).is_none());
+        assert!(LoadedClicks::try_with_capacity(1_000).is_some());
     }
 }

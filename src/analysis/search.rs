@@ -42,17 +42,20 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Whether `text` holds `folded` (a query already [`fold`]ed), ignoring
-/// case and accents. ASCII text is compared byte by byte, unfolded.
+/// case and accents. ASCII text is compared unfolded: the query's first
+/// letter, either case, is found word-at-a-time (`memchr2`), and only
+/// there is the rest compared.
 pub fn holds(text: &str, folded: &str) -> bool {
-    if folded.is_empty() {
+    let Some(&first) = folded.as_bytes().first() else {
         return true;
-    }
+    };
     if text.is_ascii() {
-        let (haystack, needle) = (text.as_bytes(), folded.as_bytes());
-        return haystack.len() >= needle.len()
-            && haystack
-                .windows(needle.len())
-                .any(|window| window.eq_ignore_ascii_case(needle));
+        let (haystack, rest) = (text.as_bytes(), &folded.as_bytes()[1..]);
+        let Some(last_start) = haystack.len().checked_sub(folded.len()) else {
+            return false;
+        };
+        return memchr::memchr2_iter(first, first.to_ascii_uppercase(), &haystack[..=last_start])
+            .any(|at| haystack[at + 1..at + folded.len()].eq_ignore_ascii_case(rest));
     }
     fold(text).contains(folded)
 }
@@ -78,6 +81,13 @@ mod tests {
         assert!(holds("São Paulo", &fold("sao")));
         assert!(!holds("Paris", &fold("lyon")));
         assert!(holds("anything", ""));
+        // The first letter found in either case, the rest compared there:
+        // at the very end, after false starts, and never past the end.
+        assert!(holds("iiiInstagram", "instagram"));
+        assert!(holds("from ...Gram", "gram"));
+        assert!(!holds("gra", "gram"));
+        assert!(!holds("ig ig ig", "igx"));
+        assert!(holds("X", "x"));
         // Other scripts match as written.
         assert!(holds("Москва", "Москва"));
         assert_eq!(LATIN_EXTENDED_A.len(), 128);

@@ -8,7 +8,8 @@
 use super::formats::Formats;
 use super::heatmap_view::{HeatmapView, SpikeView};
 use super::pager::Pager;
-use super::state::{Shown, ViewControl};
+use super::root::announce_failure;
+use super::state::{EventSink, Shown, ViewControl};
 use super::table::ClicksTable;
 use crate::analysis::breakdown::{breakdowns, Breakdown, RowFilter};
 use crate::analysis::dimension::Dimension;
@@ -19,7 +20,7 @@ use crate::analysis::search::{fold, row_matches};
 use crate::analysis::sort::{sort_rows, SortOrder};
 use crate::analysis::spike::spike_note;
 use crate::api::FetchError;
-use crate::browser::{bytes_blob, download_parts, next_task};
+use crate::browser::{bytes_blob, download_parts, error_text, next_task};
 use crate::client::FetchOutcome;
 use crate::columns::Column;
 use crate::config::TimeZone;
@@ -89,8 +90,12 @@ impl LoadStatus {
 /// way and the rows loaded so far.
 struct Loader {
     view: Filters,
-    settings: Settings,
-    headers: Vec<(String, String)>,
+    /// Where and how to fetch, and the host's headers: taken again on
+    /// `Resume` (a session token renewed after a 401 is used then).
+    settings: RefCell<Settings>,
+    headers: RefCell<Vec<(String, String)>>,
+    /// Where a failure is reported (`slc-error`).
+    events: EventSink,
     link_id: String,
     plan: PagingPlan,
     queue: RefCell<VecDeque<u64>>,
@@ -100,6 +105,9 @@ struct Loader {
     loaded: RefCell<LoadedClicks>,
     /// Requests left in the proxy's rate-limit window, as it last said.
     rate_left: Cell<Option<u64>>,
+    /// Until when (ms since the epoch) no page starts: a 429 holds back
+    /// every slot, not only the one that got it.
+    paused_until_ms: Cell<f64>,
     /// Bumped by `halt`: page answers of an earlier run are dropped.
     run: Cell<u64>,
     /// When this run began, and the rows loaded before it.
@@ -118,7 +126,8 @@ impl Loader {
 
     /// The request for the page at `offset`.
     fn page_plan(&self, offset: u64) -> Option<RequestPlan> {
-        let proxy = self.settings.proxy.as_deref()?;
+        let settings = self.settings.borrow();
+        let proxy = settings.proxy.as_deref()?;
         let query = ClicksQuery {
             limit: self.plan.limit_at(offset),
             offset,
@@ -126,8 +135,8 @@ impl Loader {
         };
         Some(RequestPlan {
             url: request_url(proxy, &self.link_id, &query),
-            credentials: self.settings.credentials,
-            headers: self.headers.clone(),
+            credentials: settings.credentials,
+            headers: self.headers.borrow().clone(),
             link_id: self.link_id.clone(),
             filters: self.view,
             attempt: 0,
@@ -141,6 +150,17 @@ impl Loader {
             self.status.try_get_untracked(),
             Some(LoadStatus::Loading { .. })
         ) {
+            return;
+        }
+        let paused_ms = self.paused_until_ms.get() - js_sys::Date::now();
+        if paused_ms > 0.0 {
+            // A 429's wait: every slot waits it out, then pages start again.
+            let weak = Rc::downgrade(self);
+            *self.rate_wait.borrow_mut() = Some(Timeout::new(paused_ms.ceil() as u32, move || {
+                if let Some(loader) = weak.upgrade() {
+                    loader.pump();
+                }
+            }));
             return;
         }
         loop {
@@ -240,10 +260,17 @@ impl PageListener {
 impl LoadListener for PageListener {
     fn waiting_to_retry(&self, failure: &FetchError, delay_ms: u32) {
         if self.current() {
+            if failure.status() == 429 {
+                let until = js_sys::Date::now() + f64::from(delay_ms);
+                let loader = &self.loader;
+                loader
+                    .paused_until_ms
+                    .set(loader.paused_until_ms.get().max(until));
+            }
             self.loader.status.try_set(LoadStatus::Loading {
                 waiting: Some(format!(
                     "{}: trying again in {} s",
-                    failure.message(),
+                    failure.message().trim_end_matches('.'),
                     delay_ms.div_ceil(1000)
                 )),
             });
@@ -281,7 +308,8 @@ impl LoadListener for PageListener {
             }
             FetchOutcome::Failed(failure) => {
                 loader.queue.borrow_mut().push_front(self.offset);
-                loader.halt(Some(failure.message()));
+                loader.halt(Some(failure.message().trim_end_matches('.').to_string()));
+                announce_failure(loader.events, &failure);
             }
             FetchOutcome::Aborted => {
                 // Not by `halt` (that run is over): the browser's doing.
@@ -334,12 +362,16 @@ pub fn AllClicks(
         events: StoredValue::new_local(None),
     };
     let loaded_shown: RwSignal<Option<Shown>> = RwSignal::new(None);
+    // The rows `Analyse all clicks` could not make room for, when it
+    // could not start.
+    let refused: RwSignal<Option<u64>> = RwSignal::new(None);
 
     let clear = move || {
         if let Some(old) = loader.try_update_value(Option::take).flatten() {
             old.halt(None);
         }
         status.set(LoadStatus::Idle);
+        refused.set(None);
         row_filter.set(RowFilter::default());
         query.set(String::new());
         sort.set(None);
@@ -385,6 +417,14 @@ pub fn AllClicks(
         }
     });
 
+    // Whether the range on screen is the filters' (not an older one kept
+    // while the new one's request failed or waits to be retried).
+    let range_on_screen = move || {
+        shown.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| filters.with(|f| s.filters.holds_same_clicks(f)))
+        })
+    };
     let start = move |_| {
         let Some((view, total, link_id)) = shown.with_untracked(|s| {
             s.as_ref()
@@ -398,17 +438,23 @@ pub fn AllClicks(
         }
         let settings = settings.get_untracked();
         let plan = PagingPlan::new(total, settings.max_rows);
+        let Some(loaded) = LoadedClicks::try_with_capacity(plan.target as usize) else {
+            refused.set(Some(plan.target));
+            return;
+        };
         let fresh = Rc::new(Loader {
             view,
-            headers: headers.get_untracked(),
+            headers: RefCell::new(headers.get_untracked()),
+            events: control.events,
             link_id,
             queue: RefCell::new(plan.offsets().collect()),
             plan,
-            settings,
+            settings: RefCell::new(settings),
             slots: std::array::from_fn(|_| Rc::new(RequestLoop::default())),
             in_flight: RefCell::new([None; MAX_IN_FLIGHT]),
-            loaded: RefCell::new(LoadedClicks::with_capacity(plan.target as usize)),
+            loaded: RefCell::new(loaded),
             rate_left: Cell::new(None),
+            paused_until_ms: Cell::new(0.0),
             run: Cell::new(0),
             started_ms: Cell::new(js_sys::Date::now()),
             loaded_before: Cell::new(0),
@@ -430,6 +476,9 @@ pub fn AllClicks(
     let cancel = move |_| loader.with_value(|l| l.iter().for_each(|l| l.halt(None)));
     let resume = move |_| {
         if let Some(l) = loader.with_value(Clone::clone) {
+            // The host's current headers and settings: a renewed token.
+            *l.headers.borrow_mut() = headers.get_untracked();
+            *l.settings.borrow_mut() = settings.get_untracked();
             l.started_ms.set(js_sys::Date::now());
             l.loaded_before.set(l.loaded.borrow().len() as u64);
             status.set(LoadStatus::Loading { waiting: None });
@@ -439,8 +488,12 @@ pub fn AllClicks(
 
     // The rows passing the chosen filters, newest first (pages arrive in
     // any order), recounted once loading stops or the choice changes.
-    let settled =
-        move || status.with(|s| matches!(s, LoadStatus::Done | LoadStatus::Stopped { .. }));
+    // Loading stopped or done with rows to show (a failure or cancel
+    // before the first page leaves the main view's table in place).
+    let settled = move || {
+        status.with(|s| matches!(s, LoadStatus::Done | LoadStatus::Stopped { .. }))
+            && loader.with_value(|l| l.as_ref().is_some_and(|l| !l.loaded.borrow().is_empty()))
+    };
     // Newest first once (pages arrive in any order): the order rows show
     // in, and the order ties keep under a heading's sort.
     let newest_first = Memo::new(move |_| {
@@ -474,45 +527,58 @@ pub fn AllClicks(
             }),
         }
     });
-    // Which rows pass the chosen values and the search (by load position):
-    // the heatmap counts them in any order, the table in `ordered`'s.
-    // What the last count was for: a query that only grew (a keystroke),
-    // over the same rows and choice, checks only the rows that matched.
-    let counted_for: StoredValue<Option<(u64, RowFilter, String)>> = StoredValue::new(None);
-    let matching = Memo::new(move |previous: Option<&Arc<Vec<bool>>>| {
-        let rows_version = version.get();
+    // Which rows pass the chosen values (by load position): the lists'
+    // filter, which the heatmap counts too (the search does not change
+    // what the lists and the heatmap count, only the table).
+    let chosen = Memo::new(move |_| {
+        version.track();
         if !settled() {
-            counted_for.set_value(None);
             return Arc::new(Vec::new());
         }
-        let folded = query.with(|q| fold(q.trim()));
         row_filter.with(|f| {
-            let narrowing = counted_for.with_value(|counted| {
-                counted.as_ref().is_some_and(|(v, filter, q)| {
-                    *v == rows_version && filter == f && folded.starts_with(q.as_str())
-                })
-            });
-            let before = previous.filter(|_| narrowing);
-            let matches = loader.with_value(|l| {
-                l.as_ref().map_or_else(Vec::new, |l| {
+            loader.with_value(|l| {
+                Arc::new(l.as_ref().map_or_else(Vec::new, |l| {
                     l.loaded
                         .borrow()
                         .rows()
                         .iter()
-                        .enumerate()
-                        .map(|(i, row)| {
-                            let candidate = match before {
-                                Some(before) => before.get(i).copied().unwrap_or(false),
-                                None => f.passes(row),
-                            };
-                            candidate && (folded.is_empty() || row_matches(row, &folded))
-                        })
-                        .collect::<Vec<bool>>()
-                })
-            });
-            counted_for.set_value(Some((rows_version, f.clone(), folded)));
-            Arc::new(matches)
+                        .map(|row| f.passes(row))
+                        .collect()
+                }))
+            })
         })
+    });
+    // Which of those the search finds: the table's rows, in `ordered`'s
+    // order. What the last count was for: a query that only grew (a
+    // keystroke), over the same chosen rows, checks only the rows that
+    // matched.
+    let counted_for: StoredValue<Option<(Arc<Vec<bool>>, String)>> = StoredValue::new(None);
+    let matching = Memo::new(move |previous: Option<&Arc<Vec<bool>>>| {
+        let chosen = chosen.get();
+        let folded = query.with(|q| fold(q.trim()));
+        if folded.is_empty() {
+            counted_for.set_value(None);
+            return chosen;
+        }
+        let narrowing = counted_for.with_value(|counted| {
+            counted.as_ref().is_some_and(|(rows, q)| {
+                Arc::ptr_eq(rows, &chosen) && folded.starts_with(q.as_str())
+            })
+        });
+        let candidates = previous.filter(|_| narrowing).unwrap_or(&chosen);
+        let matches = loader.with_value(|l| {
+            l.as_ref().map_or_else(Vec::new, |l| {
+                l.loaded
+                    .borrow()
+                    .rows()
+                    .iter()
+                    .zip(candidates.iter())
+                    .map(|(row, &candidate)| candidate && row_matches(row, &folded))
+                    .collect::<Vec<bool>>()
+            })
+        });
+        counted_for.set_value(Some((chosen, folded)));
+        Arc::new(matches)
     });
     let passing = Memo::new(move |_| {
         let order = ordered.get();
@@ -530,6 +596,9 @@ pub fn AllClicks(
     // with a yield to the browser between chunks, so the page never
     // freezes for long.
     let exporting = RwSignal::new(false);
+    // Why the last `Download all CSV` failed, if it did: no partial file
+    // is offered.
+    let export_failed: RwSignal<Option<String>> = RwSignal::new(None);
     let download_all = move |_| {
         if exporting.get_untracked() || passing.with_untracked(|p| p.is_empty()) {
             return;
@@ -539,6 +608,7 @@ pub fn AllClicks(
         };
         let indices = passing.get_untracked();
         exporting.set(true);
+        export_failed.set(None);
         leptos::task::spawn_local(async move {
             let parts = js_sys::Array::new();
             let layout = {
@@ -554,22 +624,36 @@ pub fn AllClicks(
                 // Each chunk becomes its bytes' own Blob now: the file's
                 // Blob is then made of Blobs, with nothing left to encode
                 // (from 50 strings, its encoding was one 80-110 ms task).
-                if let Ok(blob) = bytes_blob(text.as_bytes()) {
-                    parts.push(&blob);
-                }
+                match bytes_blob(text.as_bytes()) {
+                    Ok(blob) => parts.push(&blob),
+                    Err(error) => {
+                        export_failed.try_set(Some(error_text(&error)));
+                        exporting.try_set(false);
+                        return;
+                    }
+                };
                 text.clear();
                 next_task().await;
+                // The element was removed meanwhile: nothing to offer.
+                if exporting.try_get_untracked().is_none() {
+                    return;
+                }
             }
-            let _ = download_parts(&all_csv_file_name(&l.link_id, &l.view), &parts, "text/csv");
+            let offered =
+                download_parts(&all_csv_file_name(&l.link_id, &l.view), &parts, "text/csv");
+            if let Err(error) = offered {
+                export_failed.try_set(Some(error_text(&error)));
+            }
             exporting.try_set(false);
         });
     };
-    // The weekday × hour grid of the passing rows, in the zone of row
+    // The weekday × hour grid of the chosen rows, in the zone of row
     // times, the offset taken at each click's instant.
-    let zone = Signal::derive(move || local_filters.with(|f| f.time_zone));
+    // A memo: a page change (a search resets the page) must not recount.
+    let zone = Memo::new(move |_| local_filters.with(|f| f.time_zone));
     let grid = Memo::new(move |_| {
         let zone = zone.get();
-        matching.with(|matches| {
+        chosen.with(|matches| {
             if !settled() {
                 return None;
             }
@@ -584,12 +668,13 @@ pub fn AllClicks(
                 Some(match zone {
                     TimeZone::Utc => Heatmap::count(rows, |_| 0),
                     TimeZone::Local => {
-                        // The zone's offset changes on the hour at most:
-                        // one JS `Date` per UTC hour, not per click.
+                        // A zone's offset changes on a quarter hour at most
+                        // (Adelaide's at :30 UTC): one JS `Date` per UTC
+                        // quarter hour, not per click.
                         let offsets = RefCell::new(std::collections::HashMap::new());
                         Heatmap::count(rows, |ms| {
-                            let hour = (ms / 3_600_000.0).floor() as i64;
-                            *offsets.borrow_mut().entry(hour).or_insert_with(|| {
+                            let quarter = (ms / 900_000.0).floor() as i64;
+                            *offsets.borrow_mut().entry(quarter).or_insert_with(|| {
                                 -(js_sys::Date::new(&ms.into()).get_timezone_offset() as i32)
                             })
                         })
@@ -655,7 +740,7 @@ pub fn AllClicks(
     Effect::new(
         move |before: Option<(RowFilter, String, Option<SortOrder>)>| {
             let now = (row_filter.get(), query.get(), sort.get());
-            if before.is_some_and(|b| b != now) {
+            if before.is_some_and(|b| b != now) && local_filters.with_untracked(|f| f.page != 1) {
                 local_filters.update(|f| f.page = 1);
             }
             now
@@ -691,7 +776,7 @@ pub fn AllClicks(
                 // One button whose text and action follow the stage, so
                 // focus stays on it from Analyse to Cancel to Resume.
                 <button type="button" class="slc-button"
-                    disabled=move || stage.get() == Stage::Idle && (busy.get() || shown.with(Option::is_none))
+                    disabled=move || stage.get() == Stage::Idle && (busy.get() || !range_on_screen())
                     on:click=move |ev| match stage.get_untracked() {
                         Stage::Idle => start(ev),
                         Stage::Loading => cancel(ev),
@@ -709,6 +794,15 @@ pub fn AllClicks(
                 <span class="slc-muted" hidden=move || stage.get() != Stage::Idle>{move || {
                     // The same words before and after the answer, so
                     // nothing below moves when it comes.
+                    if let Some(rows) = refused.get() {
+                        return formats.with(|labels| format!(
+                            "This browser cannot hold {} rows: set a lower max-rows.",
+                            labels.number(rows)
+                        ));
+                    }
+                    if shown.with(Option::is_some) && !range_on_screen() {
+                        return "Loads every click of the range once the range is on screen.".to_string();
+                    }
                     let capped = shown.with(|s| s.as_ref().map(|s| s.data.total_for_paging()))
                         .filter(|&total| total > settings.with(|s| s.max_rows));
                     match capped {
@@ -760,7 +854,7 @@ pub fn AllClicks(
             {move || has_lists.get().then(|| view! {
                 <SpikeView note=spike formats=formats />
                 <Breakdowns lists=lists filter=row_filter toggle=toggle formats=formats />
-                <HeatmapView grid=grid time_zone=zone formats=formats />
+                <HeatmapView grid=grid time_zone=zone.into() formats=formats />
                 <div class="slc-all-table-tools">
                     <label class="slc-field slc-search">
                         "Search clicks"
@@ -770,7 +864,11 @@ pub fn AllClicks(
                         aria-disabled=move || (exporting.get() || passing.with(|p| p.is_empty())).to_string()>
                         "Download all CSV"
                     </button>
-                    <span class="slc-muted" role="status">{move || exporting.get().then_some("Writing the CSV…")}</span>
+                    <span class="slc-muted" role="status">{move || match (exporting.get(), export_failed.get()) {
+                        (true, _) => Some("Writing the CSV…".to_string()),
+                        (false, Some(why)) => Some(format!("The CSV could not be written: {why}")),
+                        (false, None) => None,
+                    }}</span>
                 </div>
                 <ClicksTable shown=loaded_shown control=local formats=formats sort=sort columns=columns />
                 <Pager control=local shown=loaded_shown formats=formats />
@@ -791,8 +889,10 @@ fn Breakdowns(
     /// How numbers and country names are written. Required.
     formats: Formats,
 ) -> impl IntoView {
-    /// Entries shown per list.
+    /// Entries shown per list until `Show all` is pressed.
     const SHOWN_ENTRIES: usize = 10;
+    // The lists shown whole, by `Dimension::index`.
+    let expanded = RwSignal::new([false; Dimension::ALL.len()]);
     let name_of =
         move |labels: &crate::intl::IntlLabels, dimension: Dimension, value: &str| -> String {
             match (dimension, value) {
@@ -835,10 +935,11 @@ fn Breakdowns(
                             labels.tenths(share(list.duplicates), false)
                         );
                         let top = list.entries.first().map_or(1, |e| e.clicks.max(1));
+                        let whole = expanded.with(|e| e[dimension.index()]);
                         let entries = list
                             .entries
                             .iter()
-                            .take(SHOWN_ENTRIES)
+                            .take(if whole { usize::MAX } else { SHOWN_ENTRIES })
                             .map(|entry| {
                                 let value = entry.value.clone();
                                 let pressed = filter.with(|f| f.is_chosen(dimension, &value));
@@ -863,12 +964,18 @@ fn Breakdowns(
                             })
                             .collect::<Vec<_>>();
                         let more = list.entries.len().saturating_sub(SHOWN_ENTRIES);
+                        let all = list.entries.len() as u64;
                         view! {
                             <section class="slc-list" aria-label=dimension.heading()>
                                 <h3>{dimension.heading()}</h3>
                                 <p class="slc-muted slc-list-flags">{flags}</p>
                                 <ol>{entries}</ol>
-                                {(more > 0).then(|| view! { <p class="slc-muted">{format!("and {} more", labels.number(more as u64))}</p> })}
+                                {(more > 0).then(|| view! {
+                                    <button type="button" class="slc-link-button" aria-expanded=whole.to_string()
+                                        on:click=move |_| expanded.update(|e| e[dimension.index()] = !whole)>
+                                        {if whole { "Show the top 10".to_string() } else { format!("Show all {} ({} more)", labels.number(all), labels.number(more as u64)) }}
+                                    </button>
+                                })}
                             </section>
                         }
                     })

@@ -78,6 +78,16 @@ pub fn HeatmapView(
                 </table>
             </div>
             {legend}
+            <p class="slc-muted">
+                "Counts the rows the chosen breakdown values keep; the search narrows only the table."
+                {move || grid.with(|grid| {
+                    let unplaced = grid.as_ref()?.unplaced;
+                    (unplaced > 0).then(|| formats.with(|labels| format!(
+                        " {} without a readable time are not in the grid.",
+                        clicks_label(labels, unplaced)
+                    )))
+                })}
+            </p>
         </section>
     }
 }

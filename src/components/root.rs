@@ -468,7 +468,7 @@ impl LoadListener for SideListener {
 }
 
 /// Reports `failure` (`slc-error`) once the error banner shows it.
-fn announce_failure(events: EventSink, failure: &FetchError) {
+pub(super) fn announce_failure(events: EventSink, failure: &FetchError) {
     let event = WidgetEvent::Failed {
         status: failure.status(),
         message: failure.message(),

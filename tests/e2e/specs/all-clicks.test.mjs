@@ -111,9 +111,17 @@ describe('all clicks', () => {
       expected.set(key, (expected.get(key) ?? 0) + (row.gross_clicks >= 1 ? row.gross_clicks : 1));
     }
     const countries = page.getByRole('region', { name: 'Countries' });
-    const entries = await countries.getByRole('button').allInnerTexts();
-    assert.ok(entries.length >= 3, entries.join(' | '));
     const top = [...expected.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    // The top 10 until `Show all`; then every country, each a filter.
+    assert.equal(await countries.locator('button.slc-entry').count(), Math.min(10, top.length));
+    if (top.length > 10) {
+      const showAll = countries.getByRole('button', { name: `Show all ${top.length} (${top.length - 10} more)` });
+      assert.equal(await showAll.getAttribute('aria-expanded'), 'false');
+      await showAll.click();
+      await countries.getByRole('button', { name: 'Show the top 10' }).waitFor();
+    }
+    const entries = await countries.locator('button.slc-entry').allInnerTexts();
+    assert.equal(entries.length, top.length, entries.join(' | '));
     for (const [i, text] of entries.entries()) {
       const [code, count] = top[i];
       const name = code === '' ? '(none)' : `(${code})`;
@@ -123,7 +131,7 @@ describe('all clicks', () => {
     await page.locator('[part="breakdowns"]').screenshot({ path: path.join(outputDir, 'all-clicks-breakdowns.png') });
     // Clicking a country filters the table (and the pager counts the filtered rows).
     const [code, count] = top[0];
-    await countries.getByRole('button').first().click();
+    await countries.locator('button.slc-entry').first().click();
     await widget.button(`Remove filter: ${code}`).waitFor();
     const rowsOfCountry = truth.filter((r) => (r.country_code ?? '') === code).length;
     await eventually(() => page.locator('.slc-all [part="pager"] .slc-page-label').innerText(), (t) => t === `Page 1 of ${Math.ceil(rowsOfCountry / 100)}`, { what: 'the filtered pager' });
@@ -261,7 +269,60 @@ describe('the loaded rows', () => {
     for (const field of Object.keys(truth[0])) assert.ok(header.includes(field), `the file has ${field}`);
     const ids = new Set(records.slice(1).map((record) => record[header.indexOf('id')]));
     assert.deepEqual([...ids].sort(), passing.map((r) => r.id).sort());
+    // Without the filter: every row, written in 2,000-row chunks (one
+    // header, no row lost or doubled at a chunk's edge), each field as the
+    // mock has it.
+    assert.ok(truth.length > 2000, `more than one chunk: ${truth.length}`);
+    await page.locator('.slc-chip').click();
+    const [whole] = await Promise.all([page.waitForEvent('download'), widget.button('Download all CSV').click()]);
+    const every = parseCsv(await readDownload(whole));
+    assert.equal(every.length, truth.length + 1, 'header and every row');
+    assert.equal(every.filter((record) => record[0] === every[0][0]).length, 1, 'one header line');
+    const byId = new Map(every.slice(1).map((record) => [record[every[0].indexOf('id')], record]));
+    assert.equal(byId.size, truth.length);
+    for (const row of [truth[0], truth[1999], truth[2000], truth.at(-1)]) {
+      const record = byId.get(row.id);
+      for (const [field, value] of Object.entries(row)) {
+        const expected = value === null ? '' : String(value);
+        const cell = record[every[0].indexOf(field)];
+        assert.ok(cell === expected || cell === `'${expected}`, `${row.id} ${field}: ${cell} for ${expected}`);
+      }
+    }
     assert.deepEqual(errors, []);
+  });
+
+  test('a failure before the first page keeps the main table; Resume asks with the headers the host set since', async () => {
+    const range = pastRange(30);
+    await page.setContent(`<script type="module" src="${site.url}/smart-link-clicks.js"></script>
+      <smart-link-clicks proxy="${proxy.url}" link-id="demo" include-bots="false" date-start="${range['date-start']}" date-end="${range['date-end']}"></smart-link-clicks>`);
+    await page.evaluate(() => {
+      window.__errors = [];
+      document.addEventListener('slc-error', (e) => window.__errors.push(e.detail.status));
+    });
+    await eventually(() => widget.rows.count(), (n) => n === 100, { what: 'the first page' });
+    await widget.settled();
+    const mainRows = await widget.rows.allInnerTexts();
+    // The dashboard's session lapses: every request now gets a 401.
+    await page.evaluate(() => { document.querySelector('smart-link-clicks').headers = { 'X-Mock-Fault': '401' }; });
+    await eventually(() => page.evaluate(() => window.__errors.length), (n) => n >= 1, { what: "the main view's 401" });
+    await widget.settled();
+    await markLoaderStart();
+    await widget.button('Analyse all clicks').click();
+    await widget.button('Resume').waitFor();
+    assert.match(await page.getByRole('status').filter({ hasText: 'Loading stopped' }).innerText(), /401|Unauthenticated/);
+    assert.deepEqual(await page.evaluate(() => window.__errors), [401, 401], 'the host heard both failures');
+    // Nothing was loaded: the main view's table and pager stay, no empty lists.
+    assert.deepEqual(await widget.rows.allInnerTexts(), mainRows);
+    assert.equal(await page.locator('[part="breakdowns"]').count(), 0);
+    // The host renews the session; Resume uses the new headers.
+    await page.evaluate(() => { document.querySelector('smart-link-clicks').headers = { 'X-Dashboard-Session': 'renewed' }; });
+    await widget.settled();
+    await widget.button('Resume').click();
+    await widget.button('Clear loaded clicks').waitFor({ timeout: 20_000 });
+    const pages = await pageRequests();
+    assert.ok(pages.at(-1).headers['x-dashboard-session'] === 'renewed', 'the last page asked with the renewed headers');
+    assert.equal(await progressbar().getAttribute('aria-valuenow'), await progressbar().getAttribute('aria-valuemax'));
+    assert.deepEqual(errors.filter((e) => !/401/.test(e)), []);
   });
 });
 
