@@ -126,9 +126,15 @@ build_apps() {
   for app in react vue; do
     log "building the $app app from $(basename "$PACKAGE_TGZ")"
     local dir="$ROOT/tests/apps/$app"
-    if [ ! -d "$dir/node_modules/vite" ]; then
+    # Installed again whenever the lock file changed since (or never was).
+    local lock stamp="$dir/node_modules/.slc-lock"
+    lock="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$lock" ]; then
       npm ci --prefix "$dir" --prefer-offline --no-audit --no-fund >/dev/null
+      printf '%s' "$lock" >"$stamp"
     fi
+    # This build's package, never one left from an earlier run.
+    rm -rf "$dir/node_modules/smart-link-clicks" "$dir/dist"
     (cd "$dir" && npm install --no-save --prefer-offline --no-audit --no-fund "$PACKAGE_TGZ" >/dev/null && npm run build --silent)
   done
 }

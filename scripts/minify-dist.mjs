@@ -142,3 +142,23 @@ const rehashed = readFileSync(html, 'utf8').replace(/<link\b[^>]*>/g, (tag) => {
   return tag.replace(/\bintegrity="sha384-[^"]*"/, `integrity="sha384-${digest}"`);
 });
 writeFileSync(html, rehashed);
+
+// Every file a page or script names must be there under that name (the
+// renaming above matches names, so a new snippet of the same name as
+// another, say, would show here rather than in a browser).
+const missing = [];
+for (const file of files(staging).filter((f) => /\.(js|html)$/.test(f))) {
+  const text = readFileSync(file, 'utf8');
+  const named = [
+    ...[...text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]),
+    ...[...text.matchAll(/new URL\(\s*["']([^"':]+)["']\s*,\s*import\.meta\.url/g)].map((m) => m[1]),
+    ...(file.endsWith('.html') ? [...text.matchAll(/["'](\.\/[^"']+\.(?:js|wasm|css))["']/g)].map((m) => m[1]) : []),
+  ];
+  for (const name of named) {
+    if (!existsSync(path.resolve(path.dirname(file), name))) missing.push(`${path.relative(staging, file)} names ${name}`);
+  }
+}
+if (missing.length) {
+  console.error(`minify-dist: files named but not there:\n  ${missing.join('\n  ')}`);
+  process.exit(1);
+}

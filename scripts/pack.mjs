@@ -52,6 +52,9 @@ const manifest = {
   // The module's whole work is a side effect (defining the element): a
   // bundler must never drop the import.
   sideEffects: ['./smart-link-clicks.js', `./${glue}`, './snippets/**'],
+  // The framework entries' types import React's or Vue's: optional peers.
+  peerDependencies: { '@types/react': '>=19', vue: '>=3.5' },
+  peerDependenciesMeta: { '@types/react': { optional: true }, vue: { optional: true } },
   license: 'UNLICENSED',
 };
 writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

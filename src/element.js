@@ -33,7 +33,9 @@ const waiting = new Set();
 // Its attributes are watched with a MutationObserver, every one of them:
 // the widget reads them all (a key in any spelling is refused), so no list
 // of names is kept here.
-class SmartLinkClicks extends HTMLElement {
+// (Outside a browser, as when a server renders a framework's page, there
+// is no HTMLElement: the module then defines nothing.)
+class SmartLinkClicks extends (globalThis.HTMLElement ?? class {}) {
   constructor() {
     super();
     this._widget = null;
@@ -43,6 +45,9 @@ class SmartLinkClicks extends HTMLElement {
     // applied even when the value is the one the attribute had.
     this._set = new Set();
     this._headers = {};
+    // The attribute map the widget last read: an update with the same map
+    // (the widget's own `aria-busy`, say) is none.
+    this._applied = '';
     this._observer = new MutationObserver(() => this._queueUpdate());
     this._observer.observe(this, { attributes: true });
     if (!this.shadowRoot) {
@@ -73,7 +78,9 @@ class SmartLinkClicks extends HTMLElement {
         if (this.isConnected && !this._widget) {
           this._observer.takeRecords();
           this._set.clear();
-          this._widget = runtime.mount(this, this.shadowRoot, this._attributeMap(), this._headers);
+          const attributes = this._attributeMap();
+          this._applied = JSON.stringify(attributes);
+          this._widget = runtime.mount(this, this.shadowRoot, attributes, this._headers);
         }
       });
     }
@@ -113,15 +120,23 @@ class SmartLinkClicks extends HTMLElement {
     this._flushQueued = false;
     const set = [...this._set].join(',');
     this._set.clear();
-    if (this._widget) {
-      this._widget.update(this._attributeMap(), set);
+    const attributes = this._attributeMap();
+    const applied = JSON.stringify(attributes);
+    // Nothing the host changed: the widget is not asked to re-read (which
+    // would resolve default dates against a new day as if set anew).
+    if (this._widget && (set !== '' || applied !== this._applied)) {
+      this._applied = applied;
+      this._widget.update(attributes, set);
     }
   }
 
+  // The host's attributes: not `aria-busy`, which the widget sets itself.
   _attributeMap() {
     const map = {};
     for (const attribute of this.attributes) {
-      map[attribute.name] = attribute.value;
+      if (attribute.name !== 'aria-busy') {
+        map[attribute.name] = attribute.value;
+      }
     }
     return map;
   }
@@ -132,7 +147,15 @@ class SmartLinkClicks extends HTMLElement {
   }
 
   set headers(value) {
-    this._headers = value && typeof value === 'object' ? { ...value } : {};
+    const next = value && typeof value === 'object' ? { ...value } : {};
+    // A framework passes a new object of the same entries on every render.
+    const names = Object.keys(next);
+    const same = names.length === Object.keys(this._headers).length
+      && names.every((name) => Object.prototype.hasOwnProperty.call(this._headers, name) && Object.is(next[name], this._headers[name]));
+    if (this._widget && same) {
+      return;
+    }
+    this._headers = next;
     if (this._widget) {
       this._widget.setHeaders(this._headers);
     }
@@ -187,7 +210,7 @@ for (const [property, attribute] of Object.entries(PROPERTIES)) {
   });
 }
 
-if (!customElements.get('smart-link-clicks')) {
+if (globalThis.customElements && !customElements.get('smart-link-clicks')) {
   customElements.define('smart-link-clicks', SmartLinkClicks);
 }
 
@@ -196,7 +219,7 @@ if (!customElements.get('smart-link-clicks')) {
 // attributes as the widget would. The elements waiting mount now. False
 // when another copy of the script defined the element first.
 export function defineSmartLinkClicks(mount, preview) {
-  if (runtime || customElements.get('smart-link-clicks') !== SmartLinkClicks) {
+  if (runtime || globalThis.customElements?.get('smart-link-clicks') !== SmartLinkClicks) {
     return false;
   }
   runtime = { mount, preview };

@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
 
 /// The widget's stylesheet (`style/widget.css`, minified by `build.rs`),
-/// placed inside each shadow root.
+/// adopted by each shadow root (`adopt_widget_css`).
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 thread_local! {

@@ -8,9 +8,9 @@
 // port; the page gets the mock proxy's URL from its query string.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { outputDir, queryOf, repoRoot, startSite, suiteServers, watchErrors } from '../support/env.mjs';
+import { distDir, outputDir, queryOf, repoRoot, startSite, suiteServers, watchErrors } from '../support/env.mjs';
 import { WidgetPage, eventually } from '../support/widget.mjs';
 
 const APPS = [
@@ -29,7 +29,7 @@ for (const { name, session } of APPS) {
   const skip = missing && `tests/apps/${name}/dist is missing: build the app (npm ci, npm install --no-save <tarball>, npm run build)`;
 
   describe(`${name} app`, { skip }, () => {
-    let site, page, errors;
+    let site, page, errors, warnings;
 
     before(async () => {
       site = await startSite(dist);
@@ -49,6 +49,10 @@ for (const { name, session } of APPS) {
       await servers.proxy.clear();
       page = await servers.browser.newPage({ viewport: { width: 1400, height: 1000 } });
       errors = watchErrors(page);
+      warnings = [];
+      page.on('console', (message) => {
+        if (message.type() === 'warning') warnings.push(message.text());
+      });
       await page.goto(`${site.url}/?proxy=${encodeURIComponent(servers.proxy.url)}`);
       const widget = new WidgetPage(page);
       try {
@@ -64,6 +68,14 @@ for (const { name, session } of APPS) {
 
     /** The text of one of the app's own <output> elements (outside the widget). */
     const output = (id) => page.evaluate((id) => document.getElementById(id)?.textContent ?? null, id);
+
+    test("the app was built from this build's package: its wasm is dist/'s, byte for byte", () => {
+      const wasmIn = (dir) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.wasm')).map((f) => path.join(dir, String(f)));
+      const [ours] = wasmIn(distDir);
+      const theirs = wasmIn(dist);
+      assert.equal(theirs.length, 1, `one wasm in the app: ${theirs}`);
+      assert.ok(readFileSync(theirs[0]).equals(readFileSync(ours)), `${theirs[0]} is ${ours}`);
+    });
 
     test('rows appear inside the shadow root and the app hears slc-load', async () => {
       const widget = await open();
@@ -112,6 +124,9 @@ for (const { name, session } of APPS) {
         filtersPage: host.filters?.page,
       }));
       assert.deepEqual(state, { rows: 25, filtersPage: 2 });
+      // The element's setter ran (Vue would also have caught a throw):
+      // it says once that `filters` is read-only.
+      assert.equal(warnings.filter((w) => w.includes('`filters` is read-only')).length, 1, JSON.stringify(warnings));
       const pages = (await servers.proxy.requests()).map((r) => queryOf(r).offset);
       assert.deepEqual(pages, ['0', '25']);
       assert.deepEqual(errors, []);

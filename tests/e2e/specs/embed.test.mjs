@@ -305,7 +305,9 @@ describe('embedded element', () => {
     await page.evaluate(() => {
       document.getElementById('demo-clicks').headers = { 'X-Dashboard-Session': 'session-123' };
     });
-    const [request] = await eventually(() => proxy.requests(), (r) => r.length >= 1, { what: 'a request with headers' });
+    // This element's request (the page's other instance may still be loading).
+    const demoRequests = async () => (await proxy.requests()).filter((r) => r.path === '/api/smart-links/demo/clicks');
+    const [request] = await eventually(demoRequests, (r) => r.length >= 1, { what: 'a request with headers' });
     assert.equal(request.headers['x-dashboard-session'], 'session-123');
     assert.deepEqual(await page.evaluate(() => document.getElementById('demo-clicks').headers), { 'X-Dashboard-Session': 'session-123' });
   });
@@ -320,7 +322,9 @@ describe('embedded element', () => {
         'X-Dashboard-Session': 'session-123', Authorization: 'Bearer sk_live', cookie: 'a=1', HOST: 'evil.example', 'X-Api-Key': 'sk_live',
       };
     });
-    const [request] = await eventually(() => proxy.requests(), (r) => r.length >= 1, { what: 'a request with headers' });
+    // This element's request (the page's other instance may still be loading).
+    const demoRequests = async () => (await proxy.requests()).filter((r) => r.path === '/api/smart-links/demo/clicks');
+    const [request] = await eventually(demoRequests, (r) => r.length >= 1, { what: 'a request with headers' });
     assert.equal(request.headers['x-dashboard-session'], 'session-123');
     for (const name of ['authorization', 'cookie', 'x-api-key']) {
       assert.equal(request.headers[name], undefined, `${name} is not sent`);
@@ -390,5 +394,31 @@ describe('embedded element', () => {
     assert.ok((await widget.rows.count()) > 0);
     assert.deepEqual(lateErrors, []);
     await late.close();
+  });
+
+  test("the widget's own aria-busy is no host change: past midnight UTC a page flip keeps the person's range", async () => {
+    const own = await browser.newPage();
+    const ownErrors = watchErrors(own);
+    await own.clock.install({ time: new Date('2026-12-02T23:57:00Z') });
+    await own.setContent(`<script type="module" src="${widgetFiles.url}/smart-link-clicks.js"></script>
+      <smart-link-clicks proxy="${proxy.url}" link-id="demo" page-size="10"></smart-link-clicks>`);
+    const widget = new WidgetPage(own);
+    await widget.settled();
+    // The person picks their own start; the element has no date attributes
+    // (its defaults follow today).
+    await widget.label('From').fill('2026-11-20');
+    await eventually(async () => queryOf((await proxy.requests()).at(-1)).date_start, (d) => d === '2026-11-20T00:00:00Z', { what: 'the chosen start asked for' });
+    await widget.settled();
+    // A new UTC day begins; then a page flip, whose request sets aria-busy.
+    await own.clock.runFor(5 * 60_000);
+    await widget.button('Next page').click();
+    await eventually(async () => queryOf((await proxy.requests()).at(-1)).offset, (o) => o === '10', { what: 'page 2 asked for' });
+    await widget.settled();
+    const last = queryOf((await proxy.requests()).at(-1));
+    assert.equal(last.date_start, '2026-11-20T00:00:00Z', 'the range the person chose is kept');
+    assert.equal(await widget.label('From').inputValue(), '2026-11-20');
+    assert.equal(await widget.pageLabel.innerText().then((t) => /^Page 2\b/.test(t)), true);
+    assert.deepEqual(ownErrors, []);
+    await own.close();
   });
 });

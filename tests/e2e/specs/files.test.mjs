@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { distDir, suiteServers, watchErrors } from '../support/env.mjs';
+import { distDir, repoRoot, suiteServers, watchErrors } from '../support/env.mjs';
 import { WidgetPage, eventually } from '../support/widget.mjs';
 
 const STABLE = new Set(['index.html', 'smart-link-clicks.js', 'smart-link-clicks.d.ts', 'custom-elements.json']);
@@ -44,6 +44,23 @@ test('the element loads through its stable loader, and every other file it fetch
   const rest = fetched.slice(1);
   assert.ok(rest.some((f) => f.endsWith('.wasm')), `the wasm was fetched: ${rest}`);
   for (const file of rest) assert.match(file, /-[0-9a-f]{16}\.(js|wasm)$/, file);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the README's script-tag snippet, pointed at these files and the mock, shows the link's rows", async () => {
+  const { browser, proxy, site } = servers;
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const snippet = /### With a script tag\s+```html\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(snippet?.includes('<script type="module"'), 'the README has the snippet');
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.setContent(snippet
+    .replace('https://cdn.example', site.url)
+    .replace('https://clicks-proxy.example.com', proxy.url)
+    .replace('link-id="abc123"', 'link-id="demo"'));
+  const widget = new WidgetPage(page);
+  await eventually(() => widget.rows.count(), (n) => n === 100, { what: 'the first page of rows' });
   assert.deepEqual(errors, []);
   await page.close();
 });
