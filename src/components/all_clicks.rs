@@ -1,324 +1,40 @@
-//! `Analyse all clicks` (CONTRACT 8): pages through the whole range in
-//! pages of 1,000, a few requests at a time and within the proxy's rate
-//! limit (each page's request loop waits out a 429 and retries as the main
-//! view's does), with a progress bar, `Cancel loading` and `Resume`; then
-//! the breakdowns and a table over the loaded rows. The counting is
-//! `analysis`'s; this part runs the requests and shows the results.
+//! `Analyse all clicks` (CONTRACT 8), the part: its one button, the
+//! progress bar, then over the loaded rows the chosen values, search,
+//! sort, table and pager, `Download all CSV`, the heatmap and the spike
+//! note. The requests are `all_clicks_loader`'s, the lists are drawn by
+//! `breakdowns_view`, and the counting is `analysis`'s.
 
+use super::all_clicks_loader::{LoadStatus, Loader, Stage};
+use super::breakdowns_view::Breakdowns;
 use super::formats::Formats;
 use super::heatmap_view::{HeatmapView, SpikeView};
 use super::pager::Pager;
-use super::root::announce_failure;
-use super::state::{EventSink, Shown, ViewControl};
+use super::state::{Shown, ViewControl};
 use super::table::ClicksTable;
-use crate::analysis::breakdown::{breakdowns, Breakdown, RowFilter};
+use crate::analysis::breakdown::{breakdowns, RowFilter};
 use crate::analysis::dimension::Dimension;
 use crate::analysis::heatmap::Heatmap;
 use crate::analysis::loaded::LoadedClicks;
-use crate::analysis::paging::{may_start, PagingPlan, Progress, MAX_IN_FLIGHT};
+use crate::analysis::paging::{PagingPlan, Progress, MAX_IN_FLIGHT};
 use crate::analysis::search::{fold, row_matches};
 use crate::analysis::sort::{sort_rows, SortOrder};
 use crate::analysis::spike::spike_note;
-use crate::api::FetchError;
 use crate::browser::{bytes_blob, download_parts, error_text, next_task};
-use crate::client::FetchOutcome;
 use crate::columns::Column;
 use crate::config::TimeZone;
 use crate::config::{Filters, Settings};
 use crate::csv::{all_csv_file_name, CsvLayout};
 use crate::format::{css_percent, Labels};
 use crate::model::ClicksResponse;
-use crate::query::{request_url, ClicksQuery, RequestPlan};
-use crate::request::{LoadListener, RequestLoop};
-use gloo_timers::callback::Timeout;
+use crate::request::RequestLoop;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// Where loading all clicks stands.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadStatus {
-    /// Nothing loaded: the main view's server paging.
-    Idle,
-    /// Pages are on their way; `waiting` says why none is, when one waits
-    /// (a 429, a retry).
-    Loading {
-        /// What a page waits for, if one does.
-        waiting: Option<String>,
-    },
-    /// Stopped before the end, keeping what it has: cancelled (`None`) or
-    /// failed (why). `Resume` goes on.
-    Stopped {
-        /// Why, when it failed.
-        why: Option<String>,
-    },
-    /// Every page is loaded.
-    Done,
-}
-
 /// Rows written per chunk of `Download all CSV`, between yields.
 const CSV_CHUNK_ROWS: usize = 2000;
-
-/// How long to wait when the proxy's rate-limit window is used up, before
-/// one request probes whether a new one has begun.
-const RATE_WINDOW_MS: u32 = 60_000;
-
-/// Which buttons the part offers: [`LoadStatus`] without its messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stage {
-    Idle,
-    Loading,
-    Stopped,
-    Done,
-}
-
-impl LoadStatus {
-    fn stage(&self) -> Stage {
-        match self {
-            Self::Idle => Stage::Idle,
-            Self::Loading { .. } => Stage::Loading,
-            Self::Stopped { .. } => Stage::Stopped,
-            Self::Done => Stage::Done,
-        }
-    }
-}
-
-/// One run of loading: the pages still to ask for, the requests on their
-/// way and the rows loaded so far.
-struct Loader {
-    view: Filters,
-    /// Where and how to fetch, and the host's headers: taken again on
-    /// `Resume` (a session token renewed after a 401 is used then).
-    settings: RefCell<Settings>,
-    headers: RefCell<Vec<(String, String)>>,
-    /// Where a failure is reported (`slc-error`).
-    events: EventSink,
-    link_id: String,
-    plan: PagingPlan,
-    queue: RefCell<VecDeque<u64>>,
-    slots: [Rc<RequestLoop>; MAX_IN_FLIGHT],
-    /// The offset each slot is loading, if any.
-    in_flight: RefCell<[Option<u64>; MAX_IN_FLIGHT]>,
-    loaded: RefCell<LoadedClicks>,
-    /// Requests left in the proxy's rate-limit window, as it last said.
-    rate_left: Cell<Option<u64>>,
-    /// Until when (ms since the epoch) no page starts: a 429 holds back
-    /// every slot, not only the one that got it.
-    paused_until_ms: Cell<f64>,
-    /// Bumped by `halt`: page answers of an earlier run are dropped.
-    run: Cell<u64>,
-    /// When this run began, and the rows loaded before it.
-    started_ms: Cell<f64>,
-    loaded_before: Cell<u64>,
-    status: RwSignal<LoadStatus>,
-    /// Bumped with each page loaded.
-    version: RwSignal<u64>,
-    rate_wait: RefCell<Option<Timeout>>,
-}
-
-impl Loader {
-    fn busy_slots(&self) -> usize {
-        self.in_flight.borrow().iter().flatten().count()
-    }
-
-    /// The request for the page at `offset`.
-    fn page_plan(&self, offset: u64) -> Option<RequestPlan> {
-        let settings = self.settings.borrow();
-        let proxy = settings.proxy.as_deref()?;
-        let query = ClicksQuery {
-            limit: self.plan.limit_at(offset),
-            offset,
-            ..ClicksQuery::for_view(&self.view)
-        };
-        Some(RequestPlan {
-            url: request_url(proxy, &self.link_id, &query),
-            credentials: settings.credentials,
-            headers: self.headers.borrow().clone(),
-            link_id: self.link_id.clone(),
-            filters: self.view,
-            attempt: 0,
-        })
-    }
-
-    /// Starts as many pages as the slots and the rate limit allow; done
-    /// when none is left or on its way.
-    fn pump(self: &Rc<Self>) {
-        if !matches!(
-            self.status.try_get_untracked(),
-            Some(LoadStatus::Loading { .. })
-        ) {
-            return;
-        }
-        let paused_ms = self.paused_until_ms.get() - js_sys::Date::now();
-        if paused_ms > 0.0 {
-            // A 429's wait: every slot waits it out, then pages start again.
-            let weak = Rc::downgrade(self);
-            *self.rate_wait.borrow_mut() = Some(Timeout::new(paused_ms.ceil() as u32, move || {
-                if let Some(loader) = weak.upgrade() {
-                    loader.pump();
-                }
-            }));
-            return;
-        }
-        loop {
-            let busy = self.busy_slots();
-            if may_start(busy, self.rate_left.get()) == 0 {
-                if busy == 0 && !self.queue.borrow().is_empty() {
-                    // The window is used up: wait for the next one, then
-                    // send one request, whose answer says what is left.
-                    self.status.try_set(LoadStatus::Loading {
-                        waiting: Some(
-                            "The proxy's rate limit is used up: waiting for the next minute…"
-                                .into(),
-                        ),
-                    });
-                    let weak = Rc::downgrade(self);
-                    *self.rate_wait.borrow_mut() = Some(Timeout::new(RATE_WINDOW_MS, move || {
-                        if let Some(loader) = weak.upgrade() {
-                            loader.rate_left.set(Some(1));
-                            loader.pump();
-                        }
-                    }));
-                }
-                break;
-            }
-            let Some(offset) = self.queue.borrow_mut().pop_front() else {
-                break;
-            };
-            let Some(plan) = self.page_plan(offset) else {
-                self.queue.borrow_mut().push_front(offset);
-                self.halt(Some("there is no proxy to ask".into()));
-                return;
-            };
-            let Some(slot) = self.in_flight.borrow().iter().position(Option::is_none) else {
-                self.queue.borrow_mut().push_front(offset);
-                break;
-            };
-            // (`may_start` counts the requests in flight against what the
-            // window has left, so nothing is taken off `rate_left` here.)
-            self.in_flight.borrow_mut()[slot] = Some(offset);
-            let listener = PageListener {
-                loader: self.clone(),
-                slot,
-                offset,
-                run: self.run.get(),
-            };
-            self.slots[slot].load(plan, listener);
-        }
-        if self.busy_slots() == 0 && self.queue.borrow().is_empty() {
-            self.status.try_set(LoadStatus::Done);
-        }
-    }
-
-    /// Stops every request, keeping their pages for `Resume`.
-    fn halt(&self, why: Option<String>) {
-        self.run.set(self.run.get().wrapping_add(1));
-        self.rate_wait.borrow_mut().take();
-        let offsets: Vec<u64> = self
-            .in_flight
-            .borrow_mut()
-            .iter_mut()
-            .filter_map(Option::take)
-            .collect();
-        for slot in &self.slots {
-            slot.stop();
-        }
-        let mut queue = self.queue.borrow_mut();
-        for offset in offsets.into_iter().rev() {
-            queue.push_front(offset);
-        }
-        self.status.try_set(LoadStatus::Stopped { why });
-    }
-
-    fn progress(&self) -> Progress {
-        Progress {
-            loaded: self.loaded.borrow().len() as u64,
-            expected: self.plan.target,
-            loaded_before: self.loaded_before.get(),
-            elapsed_secs: (js_sys::Date::now() - self.started_ms.get()) / 1000.0,
-        }
-    }
-}
-
-/// Where one page's answer goes.
-struct PageListener {
-    loader: Rc<Loader>,
-    slot: usize,
-    offset: u64,
-    run: u64,
-}
-
-impl PageListener {
-    fn current(&self) -> bool {
-        self.loader.run.get() == self.run
-    }
-}
-
-impl LoadListener for PageListener {
-    fn waiting_to_retry(&self, failure: &FetchError, delay_ms: u32) {
-        if self.current() {
-            if failure.status() == 429 {
-                let until = js_sys::Date::now() + f64::from(delay_ms);
-                let loader = &self.loader;
-                loader
-                    .paused_until_ms
-                    .set(loader.paused_until_ms.get().max(until));
-            }
-            self.loader.status.try_set(LoadStatus::Loading {
-                waiting: Some(format!(
-                    "{}: trying again in {} s",
-                    failure.message().trim_end_matches('.'),
-                    delay_ms.div_ceil(1000)
-                )),
-            });
-        }
-    }
-
-    fn retrying(&self) {
-        if self.current() {
-            self.loader
-                .status
-                .try_set(LoadStatus::Loading { waiting: None });
-        }
-    }
-
-    fn settled(&self, outcome: FetchOutcome, _plan: RequestPlan) {
-        if !self.current() {
-            return;
-        }
-        let loader = &self.loader;
-        loader.in_flight.borrow_mut()[self.slot] = None;
-        match outcome {
-            FetchOutcome::Loaded(data) => {
-                loader
-                    .rate_left
-                    .set(data.meta.remaining_minute.map(|left| left.max(0) as u64));
-                loader.loaded.borrow_mut().add_page(data.rows);
-                loader.version.try_update(|v| *v = v.wrapping_add(1));
-                if matches!(
-                    loader.status.try_get_untracked(),
-                    Some(LoadStatus::Loading { waiting: Some(_) })
-                ) {
-                    loader.status.try_set(LoadStatus::Loading { waiting: None });
-                }
-                loader.pump();
-            }
-            FetchOutcome::Failed(failure) => {
-                loader.queue.borrow_mut().push_front(self.offset);
-                loader.halt(Some(failure.message().trim_end_matches('.').to_string()));
-                announce_failure(loader.events, &failure);
-            }
-            FetchOutcome::Aborted => {
-                // Not by `halt` (that run is over): the browser's doing.
-                loader.queue.borrow_mut().push_front(self.offset);
-                loader.halt(Some("the request was aborted".into()));
-            }
-        }
-    }
-}
 
 /// The `Analyse all clicks` part: its button, progress, breakdowns and
 /// the table over the loaded rows.
@@ -873,121 +589,6 @@ pub fn AllClicks(
                 <ClicksTable shown=loaded_shown control=local formats=formats sort=sort columns=columns />
                 <Pager control=local shown=loaded_shown formats=formats />
             })}
-        </section>
-    }
-}
-
-/// The ranked lists (`part="breakdowns"`) and the chosen filters' chips.
-#[component]
-fn Breakdowns(
-    /// The lists, in `Dimension::ALL` order. Required.
-    lists: Memo<Vec<Breakdown>>,
-    /// The chosen values. Required.
-    filter: RwSignal<RowFilter>,
-    /// Adds or removes a value from the choice. Required.
-    toggle: Callback<(Dimension, String)>,
-    /// How numbers and country names are written. Required.
-    formats: Formats,
-) -> impl IntoView {
-    /// Entries shown per list until `Show all` is pressed.
-    const SHOWN_ENTRIES: usize = 10;
-    // The lists shown whole, by `Dimension::index`.
-    let expanded = RwSignal::new([false; Dimension::ALL.len()]);
-    let name_of =
-        move |labels: &crate::intl::IntlLabels, dimension: Dimension, value: &str| -> String {
-            match (dimension, value) {
-                (_, "") => "(none)".to_string(),
-                (Dimension::Country, code) => match labels.country_name(code) {
-                    Some(name) => format!("{name} ({code})"),
-                    None => code.to_string(),
-                },
-                (_, value) => value.to_string(),
-            }
-        };
-    let chips = move || {
-        filter.with(|f| {
-            f.chosen()
-                .iter()
-                .map(|(dimension, value)| {
-                    let (dimension, value) = (*dimension, value.clone());
-                    let shown_value = if value.is_empty() { "(none)".to_string() } else { value.clone() };
-                    view! {
-                        <button type="button" class="slc-chip" aria-label=format!("Remove filter: {shown_value}")
-                            on:click=move |_| toggle.run((dimension, value.clone()))>
-                            {format!("{}: {shown_value} ✕", dimension.heading())}
-                        </button>
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let list_views = move || {
-        lists.with(|lists| {
-            formats.with(|labels| {
-                lists
-                    .iter()
-                    .map(|list| {
-                        let dimension = list.dimension;
-                        let share = |part: u64| if list.total == 0 { 0.0 } else { part as f64 * 100.0 / list.total as f64 };
-                        let flags = format!(
-                            "{} % bots · {} % duplicates",
-                            labels.tenths(share(list.bots), false),
-                            labels.tenths(share(list.duplicates), false)
-                        );
-                        let top = list.entries.first().map_or(1, |e| e.clicks.max(1));
-                        let whole = expanded.with(|e| e[dimension.index()]);
-                        let entries = list
-                            .entries
-                            .iter()
-                            .take(if whole { usize::MAX } else { SHOWN_ENTRIES })
-                            .map(|entry| {
-                                let value = entry.value.clone();
-                                let pressed = filter.with(|f| f.is_chosen(dimension, &value));
-                                let bar = css_percent(entry.clicks as f64 * 100.0 / top as f64);
-                                let title = format!(
-                                    "{} % of the list · {} bots · {} duplicates",
-                                    labels.tenths(share(entry.clicks), false),
-                                    labels.number(entry.bots),
-                                    labels.number(entry.duplicates)
-                                );
-                                view! {
-                                    <li>
-                                        <button type="button" class="slc-entry" aria-pressed=pressed.to_string() title=title
-                                            on:click=move |_| toggle.run((dimension, value.clone()))>
-                                            <span class="slc-entry-bar" style:width=bar aria-hidden="true"></span>
-                                            <span class="slc-entry-name">{name_of(labels, dimension, &entry.value)}</span>
-                                            " "
-                                            <span class="slc-entry-count">{labels.number(entry.clicks)}</span>
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect::<Vec<_>>();
-                        let more = list.entries.len().saturating_sub(SHOWN_ENTRIES);
-                        let all = list.entries.len() as u64;
-                        view! {
-                            <section class="slc-list" aria-label=dimension.heading()>
-                                <h3>{dimension.heading()}</h3>
-                                <p class="slc-muted slc-list-flags">{flags}</p>
-                                <ol>{entries}</ol>
-                                {(more > 0).then(|| view! {
-                                    <button type="button" class="slc-link-button" aria-expanded=whole.to_string()
-                                        on:click=move |_| expanded.update(|e| e[dimension.index()] = !whole)>
-                                        {if whole { "Show the top 10".to_string() } else { format!("Show all {} ({} more)", labels.number(all), labels.number(more as u64)) }}
-                                    </button>
-                                })}
-                            </section>
-                        }
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
-    view! {
-        <section class="slc-breakdowns" part="breakdowns" aria-label="Breakdowns">
-            <div class="slc-chips">{chips}</div>
-            <div class="slc-lists">{list_views}</div>
-            <p class="slc-muted">"Counts are clicks: each row counts as its gross_clicks (1 when it has none). Bots and duplicates are shares of each list's clicks."</p>
         </section>
     }
 }

@@ -3,7 +3,9 @@
 //! part of CONTRACT 5.
 
 mod all_clicks;
+mod all_clicks_loader;
 mod auto_refresh;
+mod breakdowns_view;
 mod chart_view;
 mod details;
 mod filters_bar;
