@@ -18,13 +18,14 @@ pub struct SortOrder {
 }
 
 impl SortOrder {
-    /// `aria-sort` for `column` under this order: `ascending`,
-    /// `descending`, or `none` for another column.
-    pub fn aria_sort(order: Option<Self>, column: Column) -> &'static str {
+    /// `aria-sort` for `column` under this order: `ascending` or
+    /// `descending` on the sorted column, and none on the others (ARIA:
+    /// one heading at a time carries it).
+    pub fn aria_sort(order: Option<Self>, column: Column) -> Option<&'static str> {
         match order {
-            Some(order) if order.column == column && order.descending => "descending",
-            Some(order) if order.column == column => "ascending",
-            _ => "none",
+            Some(order) if order.column == column && order.descending => Some("descending"),
+            Some(order) if order.column == column => Some("ascending"),
+            _ => None,
         }
     }
 
@@ -170,9 +171,9 @@ mod tests {
         assert!(again.descending);
         assert_eq!(
             SortOrder::aria_sort(Some(again), Column::Country),
-            "descending"
+            Some("descending")
         );
-        assert_eq!(SortOrder::aria_sort(Some(again), Column::Time), "none");
+        assert_eq!(SortOrder::aria_sort(Some(again), Column::Time), None);
         assert!(
             SortOrder::clicked(Some(again), Column::Time).descending,
             "time starts newest first"

@@ -46,6 +46,7 @@ pub fn ClicksTable(
     let choosing = columns.is_some();
     let columns = columns.unwrap_or_else(|| RwSignal::new(ColumnChoice::default()));
     let chooser_open = RwSignal::new(false);
+    let columns_button = NodeRef::<leptos::html::Button>::new();
     // The record open in the details dialog, as it was when opened: an
     // auto-refresh of the same view keeps it open (CONTRACT 7); another
     // view (a page, a filter) closes it.
@@ -124,17 +125,26 @@ pub fn ClicksTable(
                     </select>
                 </div>
                 {choosing.then(|| view! {
-                    <button type="button" class="slc-button" aria-expanded=move || chooser_open.get().to_string()
+                    <button type="button" class="slc-button" node_ref=columns_button aria-expanded=move || chooser_open.get().to_string()
                         on:click=move |_| chooser_open.update(|open| *open = !*open)>"Columns"</button>
                 })}
                 <button type="button" class="slc-button" on:click=export disabled=move || !has_rows()>"Download CSV"</button>
             </div>
             {choosing.then(|| view! {
-                <fieldset class="slc-columns" hidden=move || !chooser_open.get()>
+                // Escape closes it, back on its button.
+                <fieldset class="slc-columns" hidden=move || !chooser_open.get()
+                    on:keydown=move |ev| if ev.key() == "Escape" {
+                        chooser_open.set(false);
+                        if let Some(button) = columns_button.get() {
+                            let _ = button.focus();
+                        }
+                    }>
                     <legend class="slc-visually-hidden">"Columns shown"</legend>
                     {COLUMNS.iter().map(|&column| view! {
                         <label class="slc-check">
+                            // The last column shown stays: a table of none would hide the rows.
                             <input type="checkbox" prop:checked=move || columns.get().shows(column)
+                                disabled=move || columns.with(|c| c.shows(column) && c.columns().count() == 1)
                                 on:change=move |ev| columns.update(|c| *c = c.with(column, event_target_checked(&ev))) />
                             {column.heading()}
                         </label>

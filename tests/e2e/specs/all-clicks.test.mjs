@@ -234,7 +234,7 @@ describe('the loaded rows', () => {
     const heading = table().getByRole('button', { name: 'Country', exact: true });
     const th = table().locator('thead th').nth(1);
     assert.equal(await th.innerText(), 'Country');
-    assert.equal(await th.getAttribute('aria-sort'), 'none');
+    assert.equal(await th.getAttribute('aria-sort'), null, 'only the sorted heading carries aria-sort');
     await heading.click();
     await eventually(() => th.getAttribute('aria-sort'), (v) => v === 'ascending', { what: 'aria-sort ascending' });
     assert.match(await page.locator('.slc-all .slc-table-tools').innerText(), /Sorted by Country, ascending/);
@@ -394,6 +394,22 @@ describe('columns', () => {
     await blocked.getByRole('button', { name: 'Columns', exact: true }).first().click();
     await blocked.getByRole('checkbox', { name: 'Device', exact: true }).first().uncheck();
     assert.equal(await blocked.locator('.slc-page-rows [part="table"] thead th').count(), 9, 'the choice still applies');
+    // Every column but one hidden: the last one cannot be, its box is disabled.
+    const boxes = blocked.locator('.slc-page-rows .slc-columns input[type="checkbox"]');
+    const total = await boxes.count();
+    for (let i = 1; i < total; i += 1) {
+      if (await boxes.nth(i).isChecked()) await boxes.nth(i).uncheck();
+    }
+    assert.deepEqual(await blocked.locator('.slc-page-rows [part="table"] thead th').allInnerTexts(), ['Time', 'Record']);
+    assert.equal(await boxes.first().isChecked(), true);
+    assert.equal(await boxes.first().isDisabled(), true, 'the last column shown stays');
+    // Escape closes the checkboxes and puts focus back on `Columns`.
+    await boxes.nth(1).focus();
+    await blocked.keyboard.press('Escape');
+    const blockedColumns = blocked.locator('.slc-page-rows').getByRole('button', { name: 'Columns', exact: true });
+    assert.equal(await blockedColumns.getAttribute('aria-expanded'), 'false');
+    assert.equal(await blocked.locator('.slc-page-rows .slc-columns').isVisible(), false);
+    assert.equal(await blockedColumns.evaluate((b) => b.getRootNode().activeElement === b), true, 'focus is on Columns');
     assert.deepEqual(blockedErrors, []);
     await blocked.close();
     assert.deepEqual(errors, []);
