@@ -3,26 +3,20 @@
 // link, the element's `period`; `compare` with its dashed series and change
 // in per cent. Against the release dist/ and the mock proxy, whose request
 // log says which dates were asked for.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { before, beforeEach, describe, test } from 'node:test';
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { launchBrowser, outputDir, queryOf, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
+import { outputDir, queryOf, suiteServers, watchErrors } from '../support/env.mjs';
 import { WidgetPage, eventually } from '../support/widget.mjs';
 
 let proxy, site, browser, page, widget, errors;
 
+// The mock proxy, dist/ and Chromium, started before the tests and
+// stopped after them (support/env.mjs); named here once they are up.
+const servers = suiteServers();
 before(async () => {
-  proxy = await startMockProxy();
-  site = await startSite();
-  browser = await launchBrowser();
-  mkdirSync(outputDir, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-  await proxy?.stop();
+  await servers.ready;
+  ({ proxy, site, browser } = servers);
 });
 
 beforeEach(async () => {

@@ -1,22 +1,18 @@
 // Failure, hostile input and concurrency, against the mock's faults.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, queryOf, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
+import { queryOf, startMockProxy, suiteServers, watchErrors } from '../support/env.mjs';
 import { WidgetPage, eventually } from '../support/widget.mjs';
 
 let proxy, site, browser, context, page, widget, errors;
 
+// The mock proxy, dist/ and Chromium, started before the tests and
+// stopped after them (support/env.mjs); named here once they are up.
+const servers = suiteServers();
 before(async () => {
-  proxy = await startMockProxy();
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-  await proxy?.stop();
+  await servers.ready;
+  ({ proxy, site, browser } = servers);
 });
 
 beforeEach(async () => {

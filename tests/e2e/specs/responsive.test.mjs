@@ -1,28 +1,23 @@
 // Issue 19: the widget fits every card from 320 px, and its chart is drawn
 // for the width it has. Against the release dist/ and the mock proxy.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { launchBrowser, outputDir, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
+import { outputDir, suiteServers, watchErrors } from '../support/env.mjs';
 import { WidgetPage } from '../support/widget.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let proxy, site, browser;
 
+// The mock proxy, dist/ and Chromium, started before the tests and
+// stopped after them (support/env.mjs); named here once they are up.
+const servers = suiteServers();
 before(async () => {
-  proxy = await startMockProxy();
-  site = await startSite();
-  browser = await launchBrowser();
-  mkdirSync(outputDir, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-  await proxy?.stop();
+  await servers.ready;
+  ({ proxy, site, browser } = servers);
 });
 
 const WIDTHS = [320, 360, 480, 768, 1280, 1600];

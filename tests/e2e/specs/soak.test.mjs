@@ -1,23 +1,19 @@
 // Endurance (issue 15): 1,000 filter changes with the mock's faults mixed
 // in, then 200 elements added and removed twice, on the release dist/.
 // Bounded: about a minute on these machines.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, queryOf, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
+import { queryOf, suiteServers, watchErrors } from '../support/env.mjs';
 import { WidgetPage } from '../support/widget.mjs';
 
 let proxy, site, browser;
 
+// The mock proxy, dist/ and Chromium, started before the tests and
+// stopped after them (support/env.mjs); named here once they are up.
+const servers = suiteServers();
 before(async () => {
-  proxy = await startMockProxy();
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-  await proxy?.stop();
+  await servers.ready;
+  ({ proxy, site, browser } = servers);
 });
 
 /** Counts the page's pending timers (set, not yet fired or cleared) and

@@ -1,10 +1,10 @@
 // The standalone page against the release dist/ and the mock proxy.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { distDir, launchBrowser, outputDir, queryOf, startMockProxy, startSite, watchErrors } from '../support/env.mjs';
+import { distDir, outputDir, queryOf, startSite, suiteServers, watchErrors } from '../support/env.mjs';
 import { WidgetPage, eventually, grouped } from '../support/widget.mjs';
 
 const require = createRequire(import.meta.url);
@@ -12,17 +12,12 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let proxy, site, browser, page, widget, errors;
 
+// The mock proxy, dist/ and Chromium, started before the tests and
+// stopped after them (support/env.mjs); named here once they are up.
+const servers = suiteServers();
 before(async () => {
-  proxy = await startMockProxy();
-  site = await startSite();
-  browser = await launchBrowser();
-  mkdirSync(outputDir, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-  await proxy?.stop();
+  await servers.ready;
+  ({ proxy, site, browser } = servers);
 });
 
 beforeEach(async () => {

@@ -97,15 +97,20 @@ export function queryOf(request) {
  * The usual setup of a spec file, as node:test hooks: before its tests the
  * mock proxy, a static site for `site` (dist/ by default; `null` for none)
  * and Chromium start; after them they stop. The returned object's
- * `proxy`, `site` and `browser` are set once the `before` hook has run.
+ * `proxy`, `site` and `browser` are set once its `ready` has resolved.
  */
 export function suiteServers({ site = distDir } = {}) {
-  const servers = {};
+  let up;
+  // Resolved once they are up: a file's own root-level `before` hook may
+  // start before this one has finished (node:test does not wait), so it
+  // awaits `ready`.
+  const servers = { ready: new Promise((resolve) => { up = resolve; }) };
   before(async () => {
     servers.proxy = await startMockProxy();
     if (site) servers.site = await startSite(site);
     servers.browser = await launchBrowser();
     mkdirSync(outputDir, { recursive: true });
+    up();
   });
   after(async () => {
     await servers.browser?.close();
