@@ -57,14 +57,15 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), JsVa
     )
 }
 
-/// What a browser error says: an `Error`'s message, a thrown string, or
-/// that the browser refused.
-pub fn error_text(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "the browser refused".to_string())
+/// What the browser said: `TypeError: Failed to fetch` for an `Error`, a
+/// thrown string as it is.
+pub fn error_text(value: &JsValue) -> String {
+    match value.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!("{}: {}", error.name(), error.message()),
+        None => value
+            .as_string()
+            .unwrap_or_else(|| "the browser gave no reason".into()),
+    }
 }
 
 /// A Blob of `bytes` (copied): a chunk of a file written in chunks.

@@ -72,7 +72,7 @@ pub async fn read_clicks_response(sent: Sent) -> FetchOutcome {
         Err(error) if is_js_abort(&error) => return FetchOutcome::Aborted,
         Err(error) => {
             return FetchOutcome::Failed(FetchError::Network {
-                detail: js_text(&error),
+                detail: crate::browser::error_text(&error),
             })
         }
     };
@@ -109,14 +109,4 @@ fn is_js_abort(error: &wasm_bindgen::JsValue) -> bool {
     error
         .dyn_ref::<js_sys::Error>()
         .is_some_and(|e| e.name() == "AbortError")
-}
-
-/// What the browser said: `TypeError: Failed to fetch` for an `Error`.
-fn js_text(value: &wasm_bindgen::JsValue) -> String {
-    match value.dyn_ref::<js_sys::Error>() {
-        Some(error) => format!("{}: {}", error.name(), error.message()),
-        None => value
-            .as_string()
-            .unwrap_or_else(|| "the browser gave no reason".into()),
-    }
 }

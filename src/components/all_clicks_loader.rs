@@ -220,6 +220,11 @@ impl Loader {
     }
 }
 
+/// A failure's message to go inside a sentence (its full stop dropped).
+fn reason(failure: &FetchError) -> String {
+    failure.message().trim_end_matches('.').to_string()
+}
+
 /// Where one page's answer goes.
 struct PageListener {
     loader: Rc<Loader>,
@@ -247,7 +252,7 @@ impl LoadListener for PageListener {
             self.loader.status.try_set(LoadStatus::Loading {
                 waiting: Some(format!(
                     "{}: trying again in {} s",
-                    failure.message().trim_end_matches('.'),
+                    reason(failure),
                     delay_ms.div_ceil(1000)
                 )),
             });
@@ -285,7 +290,7 @@ impl LoadListener for PageListener {
             }
             FetchOutcome::Failed(failure) => {
                 loader.queue.borrow_mut().push_front(self.offset);
-                loader.halt(Some(failure.message().trim_end_matches('.').to_string()));
+                loader.halt(Some(reason(&failure)));
                 announce_failure(loader.events, &failure);
             }
             FetchOutcome::Aborted => {

@@ -64,3 +64,12 @@ test("the README's script-tag snippet, pointed at these files and the mock, show
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('outside a browser (a server rendering a framework page) importing the element defines nothing and does not throw', async () => {
+  const element = files(distDir).find((f) => /snippets\/.*\/element-[0-9a-f]{16}\.js$/.test(f));
+  assert.ok(element, 'the element snippet is in dist/');
+  assert.equal(typeof globalThis.HTMLElement, 'undefined', 'Node has no DOM');
+  const module = await import(element);
+  assert.equal(typeof module.defineSmartLinkClicks, 'function');
+  assert.equal(module.defineSmartLinkClicks(() => null, () => null), false, 'no element was defined to hand the code to');
+});
