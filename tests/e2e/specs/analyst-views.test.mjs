@@ -442,8 +442,12 @@ describe('auto-refresh', () => {
 
   test('pauses while the page is hidden, catches up at once when shown, and stops with the element', async () => {
     await page.clock.install();
-    await page.goto(pageUrl({ refresh: '20' }));
+    await page.goto(pageUrl({ refresh: '20', 'link-id': 'demo+slowextra1500' }));
     await widget.settled();
+    // The refresh counts from the moment nothing is on its way, the clean
+    // totals included (they do not make the element busy): wait for them,
+    // or the interval would start only after the hidden minute below.
+    await eventually(() => page.locator('.slc-clean').innerText(), (t) => t.includes('clean ('), { what: 'the clean figures' });
     const first = (await mainRequests()).length;
     await setHidden(true);
     await page.clock.runFor(65_000);
