@@ -112,10 +112,13 @@ async fn dispatch(State(backend): State<Arc<Backend>>, request: Request) -> Resp
             _ => method_not_allowed("GET, DELETE"),
         },
         (backend, _) => {
-            if let Backend::Mock(mock) = backend {
-                mock.record(method.as_str(), &path, &query, &headers);
-            }
-            match ClicksPath::parse(&path) {
+            let logged = match backend {
+                Backend::Mock(mock) => {
+                    Some((mock, mock.record(method.as_str(), &path, &query, &headers)))
+                }
+                Backend::Forward(_) => None,
+            };
+            let response = match ClicksPath::parse(&path) {
                 Err(PathRejection::NotFound) => json_error(StatusCode::NOT_FOUND, "Not found"),
                 Err(PathRejection::UnsafeSegment(why)) => json_error(StatusCode::BAD_REQUEST, why),
                 Ok(_) if method != Method::GET => method_not_allowed("GET"),
@@ -123,7 +126,11 @@ async fn dispatch(State(backend): State<Arc<Backend>>, request: Request) -> Resp
                     Backend::Forward(upstream) => upstream.forward(&clicks, Some(&query)).await,
                     Backend::Mock(mock) => mock.answer(&clicks, &query, &headers).await,
                 },
+            };
+            if let Some((mock, seq)) = logged {
+                mock.record_answer(seq, response.status());
             }
+            response
         }
     };
     // The path and status only: never headers, so no credential reaches a log.

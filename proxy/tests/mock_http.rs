@@ -138,6 +138,12 @@ fn faults_are_chosen_by_link_suffix_or_header() {
     assert_eq!(once(&proxy), 200);
     assert_eq!(once(&proxy), 429);
 
+    // `rateleftN`: the window says N are left, in the header and `_meta`.
+    let low = get(&proxy, "/api/smart-links/demo+rateleft0/clicks?limit=1");
+    assert_eq!(low.headers()["x-rate-limit-remaining-minute"], "0");
+    let body: Value = low.json().unwrap();
+    assert_eq!(body["_meta"]["_rate_limits"]["remaining_minute"], 0);
+
     let flaky =
         |proxy: &RunningProxy| get(proxy, "/api/smart-links/demo+401+flaky/clicks").status();
     assert_eq!(flaky(&proxy), 401);
@@ -230,6 +236,13 @@ fn request_log_records_queries_and_headers_and_can_be_cleared() {
     assert_eq!(entry["query"], "limit=7");
     assert_eq!(entry["headers"]["x-dashboard-session"], "s-1");
     assert_eq!(entry["headers"]["authorization"], "<present>");
+    // The answer's status and when it left (a%2Fb is refused as unsafe).
+    assert_eq!(entry["status"], 400);
+    let at = entry["at_ms"].as_i64().unwrap();
+    assert!(entry["answered_ms"].as_i64().unwrap() >= at);
+    get(&proxy, "/api/smart-links/demo+429/clicks");
+    let log: Value = get(&proxy, "/__mock/requests").json().unwrap();
+    assert_eq!(log["requests"][1]["status"], 429);
     let cleared = reqwest::blocking::Client::new()
         .delete(proxy.url("/__mock/requests"))
         .send()

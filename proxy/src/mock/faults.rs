@@ -13,6 +13,10 @@ pub enum Fault {
     /// `limit=1`: the compared range, the clean totals) after N
     /// milliseconds, and the others at once.
     SlowExtra(u64),
+    /// `rateleftN`: every answer says N requests are left in the minute's
+    /// window (`x-rate-limit-remaining-minute` and `_meta`), so a client
+    /// that honours it waits for the next window.
+    RateLeft(u32),
     /// `stagger`: earlier pages answer slower (1.6 s for offset 0, 0.3 s less
     /// per page), so quick paging produces out-of-order responses.
     Stagger,
@@ -62,6 +66,9 @@ impl Fault {
                 .parse()
                 .ok()
                 .map(|ms: u64| Fault::SlowExtra(ms.min(60_000)));
+        }
+        if let Some(left) = raw.strip_prefix("rateleft") {
+            return left.parse().ok().map(Fault::RateLeft);
         }
         Some(match raw.as_str() {
             "stagger" => Fault::Stagger,

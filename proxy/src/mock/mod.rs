@@ -45,6 +45,11 @@ pub struct LoggedRequest {
     /// Request headers, but `authorization` and `cookie` are reduced to
     /// `<present>`.
     pub headers: HashMap<String, String>,
+    /// The status answered, once the answer has left (`null` before).
+    pub status: Option<u16>,
+    /// When the answer left, in milliseconds since the Unix epoch (`null`
+    /// before): a test can tell what the widget knew when it sent a request.
+    pub answered_ms: Option<i64>,
 }
 
 /// State shared by mock-mode requests: the request log and fault counters.
@@ -55,8 +60,9 @@ pub struct MockState {
 }
 
 impl MockState {
-    /// Records a request in the log (oldest dropped past the capacity).
-    pub fn record(&self, method: &str, path: &str, query: &str, headers: &HeaderMap) {
+    /// Records a request in the log (oldest dropped past the capacity) and
+    /// returns its `seq`, for [`MockState::record_answer`].
+    pub fn record(&self, method: &str, path: &str, query: &str, headers: &HeaderMap) -> u64 {
         let mut log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
         let seq = log.last().map_or(1, |last| last.seq + 1);
         let headers = headers
@@ -79,7 +85,20 @@ impl MockState {
             path: path.to_string(),
             query: query.to_string(),
             headers,
+            status: None,
+            answered_ms: None,
         });
+        seq
+    }
+
+    /// Notes the status of the answer to request `seq` and when it left
+    /// (nothing if the log has dropped it or was cleared meanwhile).
+    pub fn record_answer(&self, seq: u64, status: StatusCode) {
+        let mut log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(entry) = log.iter_mut().rev().find(|entry| entry.seq == seq) {
+            entry.status = Some(status.as_u16());
+            entry.answered_ms = Some(Utc::now().timestamp_millis());
+        }
     }
 
     /// The request log as JSON (`GET /__mock/requests`).
@@ -213,7 +232,13 @@ impl MockState {
             &profile
         };
         let page = page::evaluate(source, now, &query, row_cap);
-        let remaining = RATE_LIMIT_PER_MINUTE - 1;
+        let remaining = faults
+            .iter()
+            .find_map(|fault| match fault {
+                Fault::RateLeft(left) => Some((*left).min(RATE_LIMIT_PER_MINUTE)),
+                _ => None,
+            })
+            .unwrap_or(RATE_LIMIT_PER_MINUTE - 1);
         let mut body = page::response_body(&page, &query, remaining);
         if faults.contains(&Fault::Degraded) {
             faults::make_degraded(&mut body);

@@ -1,7 +1,8 @@
 // Issue 17, all clicks of the range (CONTRACT 8): `Analyse all clicks`
 // pages through the range with a progress bar, `Cancel loading` and
-// `Resume`, waits out a 429, and shows the breakdowns, whose counts are
-// checked against the mock's own rows; a country filters the table.
+// `Resume`, waits out a 429 (every page held back) and a used-up rate
+// window, and shows the breakdowns, heatmap and CSVs, whose counts and
+// fields are checked against the mock's own rows.
 import { afterEach, before, beforeEach, describe, test } from 'node:test';
 import path from 'node:path';
 import assert from 'node:assert/strict';
@@ -72,8 +73,8 @@ async function loadAll(params = {}) {
   await page.goto(pageUrl(params));
   await widget.settled();
   const [main] = await proxy.requests();
-  const query = queryOf(main);
-  const truth = await allRowsOf('demo', { date_start: query.date_start, date_end: query.date_end, include_bots: 'false', include_duplicates: 'true' });
+  // The truth is asked as the main view asked (range and flags).
+  const truth = await allRowsOf('demo', queryOf(main));
   await widget.button('Analyse all clicks').click();
   await widget.button('Clear loaded clicks').waitFor({ timeout: 20_000 });
   await widget.settled();
@@ -81,6 +82,22 @@ async function loadAll(params = {}) {
 }
 
 const progressbar = () => page.getByRole('progressbar', { name: 'Loading all clicks' });
+const rowsLoaded = async () => Number(await progressbar().getAttribute('aria-valuenow'));
+/** How many clicks a row stands for: its gross_clicks, or 1. */
+const clicksOf = (row) => (row.gross_clicks >= 1 ? row.gross_clicks : 1);
+const sumClicks = (rows) => rows.reduce((total, row) => total + clicksOf(row), 0);
+/** A share as the widget writes it: one decimal, in the page's locale (en-US). */
+const tenths = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Asserts a CSV record holds every field of the mock's row (a cell the
+ * file neutralised starts with `'`). */
+function assertRecordHolds(header, record, row) {
+  for (const [field, value] of Object.entries(row)) {
+    const expected = value === null ? '' : String(value);
+    const cell = record[header.indexOf(field)];
+    assert.ok(cell === expected || cell === `'${expected}`, `${row.id} ${field}: ${cell} for ${expected}`);
+  }
+}
 
 describe('all clicks', () => {
   test('loads every page with a progress bar, and the breakdowns count what the mock holds', async () => {
@@ -181,6 +198,80 @@ describe('all clicks', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('a 429 holds back every page until its Retry-After, not only its own', async () => {
+    // Every answer takes 200 ms, so the three pages of a batch are answered
+    // together: a page answered beside the 429 must not start the next one.
+    await page.goto(pageUrl({ 'link-id': 'demo+429once+delay200', 'include-bots': 'true', 'max-rows': '6000', ...pastRange(90) }));
+    await widget.settled();
+    await markLoaderStart();
+    await widget.button('Analyse all clicks').click();
+    await eventually(rowsLoaded, (n) => n === 6000, { what: '6,000 rows', timeout: 30_000 });
+    const requests = await pageRequests();
+    const limited = requests.find((r) => r.status === 429);
+    assert.ok(limited, 'a page was answered 429');
+    // Retry-After: 1. Nothing arrives from the moment its answer left
+    // until a second later (the page itself included).
+    const during = requests.filter((r) => r.seq > limited.seq && r.at_ms >= limited.answered_ms && r.at_ms < limited.answered_ms + 950);
+    assert.deepEqual(during.map((r) => [queryOf(r).offset, r.at_ms - limited.answered_ms]), [], 'no page asked during the wait');
+    assert.ok(requests.some((r) => r.seq > limited.seq && queryOf(r).offset !== queryOf(limited).offset), 'other pages followed after the wait');
+    assert.deepEqual(errors, []);
+  });
+
+  test('when the proxy says the minute is used up, the next page waits for the next minute', async () => {
+    await page.clock.install();
+    // Every answer says no request is left in the window: five pages.
+    await page.goto(pageUrl({ 'link-id': 'demo+rateleft0', 'include-bots': 'true', 'max-rows': '5000', ...pastRange(90) }));
+    await widget.settled();
+    await markLoaderStart();
+    await widget.button('Analyse all clicks').click();
+    // The first three go together (nothing was said yet); then nothing.
+    await eventually(rowsLoaded, (n) => n === 3000, { what: 'the first three pages' });
+    const waiting = page.locator('.slc-all').getByText("The proxy's rate limit is used up: waiting for the next minute");
+    await waiting.waitFor();
+    assert.equal((await pageRequests()).length, 3);
+    await page.clock.runFor(55_000);
+    await page.waitForTimeout(300);
+    assert.equal((await pageRequests()).length, 3, 'nothing within the minute');
+    // A minute on, one request probes the new window; its answer says 0 again.
+    await page.clock.runFor(6_000);
+    await eventually(rowsLoaded, (n) => n === 4000, { what: 'the fourth page' });
+    await page.waitForTimeout(300);
+    assert.equal((await pageRequests()).length, 4, 'one page a window');
+    await page.clock.runFor(61_000);
+    await eventually(rowsLoaded, (n) => n === 5000, { what: 'the fifth page' });
+    await widget.button('Clear loaded clicks').waitFor();
+    assert.equal((await pageRequests()).length, 5);
+    assert.deepEqual(errors, []);
+  });
+
+  test('Analyse all clicks waits while the range on screen is an older one', async () => {
+    const range = pastRange(30);
+    await page.setContent(`<script type="module" src="${site.url}/smart-link-clicks.js"></script>
+      <smart-link-clicks proxy="${proxy.url}" link-id="demo" include-bots="false" date-start="${range['date-start']}" date-end="${range['date-end']}"></smart-link-clicks>`);
+    await eventually(() => widget.rows.count(), (n) => n === 100, { what: 'the first page' });
+    await widget.settled();
+    const analyse = widget.button('Analyse all clicks');
+    assert.equal(await analyse.isEnabled(), true);
+    // A new range whose request fails: the old range stays on screen.
+    const older = pastRange(7);
+    await page.evaluate((start) => {
+      const element = document.querySelector('smart-link-clicks');
+      element.headers = { 'X-Mock-Fault': '503' };
+      element.setAttribute('date-start', start);
+    }, older['date-start']);
+    await page.locator('[part="error"]').waitFor();
+    assert.equal(await analyse.isDisabled(), true, 'not while the range on screen is not the chosen one');
+    await page.locator('.slc-all').getByText('Loads every click of the range once the range is on screen.').waitFor();
+    // The new range arrives: Analyse is offered for it.
+    await page.evaluate(() => { document.querySelector('smart-link-clicks').headers = {}; });
+    await eventually(() => analyse.isEnabled(), (enabled) => enabled, { what: 'Analyse enabled again' });
+    await markLoaderStart();
+    await analyse.click();
+    await widget.button('Clear loaded clicks').waitFor({ timeout: 20_000 });
+    assert.ok((await pageRequests()).every((r) => queryOf(r).date_start.startsWith(older['date-start'])), 'the pages are of the new range');
+    assert.deepEqual(errors.filter((e) => !/503/.test(e)), []);
+  });
+
   test('at 320 px the part and its lists fit the card', async () => {
     await page.setViewportSize({ width: 320, height: 900 });
     await page.goto(pageUrl(pastRange(7)));
@@ -248,8 +339,17 @@ describe('the loaded rows', () => {
   test('Download CSV saves the rows on screen, Download all CSV every passing row with every field', async () => {
     const truth = await loadAll();
     const [screen] = await Promise.all([page.waitForEvent('download'), table().locator('xpath=ancestor::section[1]').getByRole('button', { name: 'Download CSV', exact: true }).click()]);
-    const screenLines = (await readDownload(screen)).trimEnd().split('\r\n');
-    assert.equal(screenLines.length, 101, 'header and the 100 rows on screen');
+    const onScreen = parseCsv(await readDownload(screen));
+    assert.equal(onScreen.length, 101, 'header and the 100 rows on screen');
+    // The newest 100 (ties at the edge may be either), each field as the mock has it.
+    const truthById = new Map(truth.map((row) => [row.id, row]));
+    const hundredth = truth.map((row) => Date.parse(row.created_at)).sort((a, b) => b - a)[99];
+    for (const record of onScreen.slice(1)) {
+      const row = truthById.get(record[onScreen[0].indexOf('id')]);
+      assert.ok(row, `${record[0]} is a loaded row`);
+      assert.ok(Date.parse(row.created_at) >= hundredth, `${row.id} is among the newest 100`);
+      assertRecordHolds(onScreen[0], record, row);
+    }
     // Filter by the first country, then save every loaded row passing it.
     const countries = page.getByRole('region', { name: 'Countries' });
     await countries.getByRole('button').first().click();
@@ -275,12 +375,7 @@ describe('the loaded rows', () => {
     const byId = new Map(every.slice(1).map((record) => [record[every[0].indexOf('id')], record]));
     assert.equal(byId.size, truth.length);
     for (const row of [truth[0], truth[1999], truth[2000], truth.at(-1)]) {
-      const record = byId.get(row.id);
-      for (const [field, value] of Object.entries(row)) {
-        const expected = value === null ? '' : String(value);
-        const cell = record[every[0].indexOf(field)];
-        assert.ok(cell === expected || cell === `'${expected}`, `${row.id} ${field}: ${cell} for ${expected}`);
-      }
+      assertRecordHolds(every[0], byId.get(row.id), row);
     }
     assert.deepEqual(errors, []);
   });
@@ -327,6 +422,60 @@ async function readDownload(download) {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+describe('breakdowns', () => {
+  test('every list counts what the mock holds, with bots and duplicates as shares of its clicks', async () => {
+    const truth = await loadAll({ 'include-bots': 'true' });
+    const total = sumClicks(truth);
+    const bots = sumClicks(truth.filter((r) => r.is_bot === true));
+    const duplicates = sumClicks(truth.filter((r) => r.is_duplicate === true));
+    assert.ok(bots > 0 && duplicates > 0, `bots ${bots}, duplicates ${duplicates}`);
+    const lists = {
+      Devices: 'browser_device_type',
+      Browsers: 'browser_name',
+      Platforms: 'browser_platform',
+      Referrers: 'referrer',
+      'UTM sources': 'utm_source',
+      'UTM mediums': 'utm_medium',
+      'UTM campaigns': 'utm_campaign',
+    };
+    for (const [heading, field] of Object.entries(lists)) {
+      const list = page.getByRole('region', { name: heading, exact: true });
+      // Every row is in every list, so each says the range's shares.
+      assert.equal(await list.locator('.slc-list-flags').innerText(), `${tenths.format((bots * 100) / total)} % bots · ${tenths.format((duplicates * 100) / total)} % duplicates`, heading);
+      const expected = new Map();
+      for (const row of truth) {
+        const value = row[field] || '(none)';
+        const [clicks, rowBots, rowDuplicates] = expected.get(value) ?? [0, 0, 0];
+        expected.set(value, [clicks + clicksOf(row), rowBots + (row.is_bot === true ? clicksOf(row) : 0), rowDuplicates + (row.is_duplicate === true ? clicksOf(row) : 0)]);
+      }
+      const showAll = list.getByRole('button', { name: /^Show all / });
+      if (await showAll.count()) await showAll.click();
+      const shown = await list.locator('button.slc-entry').evaluateAll((buttons) => buttons.map((b) => ({
+        name: b.querySelector('.slc-entry-name').textContent,
+        count: Number(b.querySelector('.slc-entry-count').textContent.replace(/,/g, '')),
+        title: b.title,
+      })));
+      assert.deepEqual(shown.map((e) => [e.name, e.count]).sort(), [...expected].map(([value, [clicks]]) => [value, clicks]).sort(), `${heading}: every value and its clicks`);
+      assert.ok(shown.every((e, i) => i === 0 || shown[i - 1].count >= e.count), `${heading} ranked by clicks`);
+      for (const entry of shown) {
+        const [clicks, entryBots, entryDuplicates] = expected.get(entry.name);
+        assert.equal(entry.title, `${tenths.format((clicks * 100) / total)} % of the list · ${entryBots.toLocaleString('en-US')} bots · ${entryDuplicates.toLocaleString('en-US')} duplicates`, `${heading}: ${entry.name}`);
+      }
+    }
+    // A device narrows the other lists to its rows, and not its own.
+    const devices = page.getByRole('region', { name: 'Devices', exact: true });
+    const device = await devices.locator('.slc-entry-name').first().textContent();
+    await devices.locator('button.slc-entry').first().click();
+    await widget.button(`Remove filter: ${device}`).waitFor();
+    const ofDevice = truth.filter((r) => (r.browser_device_type || '(none)') === device);
+    const platforms = page.getByRole('region', { name: 'Platforms', exact: true });
+    const platformCounts = () => platforms.locator('.slc-entry-count').evaluateAll((counts) => counts.reduce((t, c) => t + Number(c.textContent.replace(/,/g, '')), 0));
+    await eventually(platformCounts, (sum) => sum === sumClicks(ofDevice), { what: `the platforms of ${device}` });
+    assert.equal(await devices.locator('button.slc-entry').count(), new Set(truth.map((r) => r.browser_device_type || '(none)')).size, 'the chosen list keeps its other values');
+    assert.deepEqual(errors, []);
+  });
+});
+
 describe('heatmap and spike note', () => {
   test('the weekday × hour grid sums to the loaded clicks, its cells titled; the spike note names the busiest day', async () => {
     const truth = await loadAll({ 'time-zone': 'utc' });
@@ -348,6 +497,33 @@ describe('heatmap and spike note', () => {
     assert.match(await spike.innerText(), new RegExp(`^Busiest day: .+, ${busiest.toLocaleString('en-US')} clicks`));
     await heatmap.screenshot({ path: path.join(outputDir, 'all-clicks-heatmap.png') });
     await spike.screenshot({ path: path.join(outputDir, 'all-clicks-spike.png') });
+    assert.deepEqual(errors, []);
+  });
+
+  test('in a zone with a clock change in the range, every cell holds the clicks of its local weekday and hour', async () => {
+    // 45 days to yesterday hold New York's change back to standard time (1 November 2026).
+    // `time-zone` is `local` (the default): the browser's zone is New York's.
+    const zone = 'America/New_York';
+    await page.close();
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, timezoneId: zone });
+    errors = watchErrors(page);
+    widget = new WidgetPage(page);
+    const truth = await loadAll({ 'include-bots': 'true', ...pastRange(45) });
+    const local = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: '2-digit', hourCycle: 'h23' });
+    const offsets = new Set(truth.map((r) => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' }).format(new Date(r.created_at)).split(' ').at(-1)));
+    assert.ok(offsets.size === 2, `the range crosses a clock change: ${[...offsets]}`);
+    const expected = new Map();
+    for (const row of truth) {
+      const parts = Object.fromEntries(local.formatToParts(new Date(row.created_at)).map((p) => [p.type, p.value]));
+      const key = `${parts.weekday} ${parts.hour}:00`;
+      expected.set(key, (expected.get(key) ?? 0) + clicksOf(row));
+    }
+    const cells = await page.locator('[part="heatmap"] td[title]').evaluateAll((tds) => tds.map((c) => c.getAttribute('title')));
+    assert.equal(cells.length, 7 * 24);
+    for (const title of cells) {
+      const [, key, count] = title.match(/^(\w{3} \d\d:00): ([\d,]+) clicks?$/);
+      assert.equal(Number(count.replace(/,/g, '')), expected.get(key) ?? 0, title);
+    }
     assert.deepEqual(errors, []);
   });
 });
