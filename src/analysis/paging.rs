@@ -81,6 +81,14 @@ impl Progress {
         (self.elapsed_secs >= 0.25 && this_run > 0).then(|| this_run as f64 / self.elapsed_secs)
     }
 
+    /// The progress bar's maximum (`aria-valuemax`): the rows expected,
+    /// or the rows loaded when more came than expected (a page longer
+    /// than asked for, or clicks that arrived during the load), so that
+    /// `aria-valuenow` never passes it.
+    pub fn bar_max(&self) -> u64 {
+        self.expected.max(self.loaded)
+    }
+
     /// Seconds left at the rate so far, rounded up.
     pub fn secs_left(&self) -> Option<u64> {
         let rate = self.rate()?;
@@ -118,6 +126,19 @@ pub fn duration_label(secs: u64) -> String {
 mod tests {
     use super::*;
     use crate::format::english::EnglishLabels;
+
+    #[test]
+    fn the_bar_never_ends_before_the_rows_loaded() {
+        let progress = |loaded, expected| Progress {
+            loaded,
+            expected,
+            loaded_before: 0,
+            elapsed_secs: 1.0,
+        };
+        assert_eq!(progress(1000, 4511).bar_max(), 4511);
+        assert_eq!(progress(10_000, 4511).bar_max(), 10_000);
+        assert_eq!(progress(0, 0).bar_max(), 0);
+    }
 
     #[test]
     fn pages_of_a_thousand_up_to_max_rows() {

@@ -561,7 +561,7 @@ pub fn AllClicks(
                 });
                 view! {
                     <div class="slc-progress" role="progressbar" aria-label="Loading all clicks" aria-valuemin="0"
-                        aria-valuenow=progress.loaded.to_string() aria-valuemax=progress.expected.to_string()>
+                        aria-valuenow=progress.loaded.to_string() aria-valuemax=progress.bar_max().to_string()>
                         <div class="slc-progress-bar" style:width=css_percent(percent)></div>
                     </div>
                     <p class="slc-progress-text">{text}{(!notes.is_empty()).then(|| format!(" · {notes}"))}</p>

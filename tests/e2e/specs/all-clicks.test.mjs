@@ -272,6 +272,19 @@ describe('all clicks', () => {
     assert.deepEqual(errors.filter((e) => !/503/.test(e)), []);
   });
 
+  test('pages longer than asked for: the progress bar ends at the rows loaded, never below them', async () => {
+    // Every answer holds 10,000 rows, whatever the limit: far more than the total.
+    await page.goto(pageUrl({ 'link-id': 'demo+rows10000', ...pastRange(7) }));
+    await widget.settled();
+    await widget.button('Analyse all clicks').click();
+    await widget.button('Clear loaded clicks').waitFor({ timeout: 20_000 });
+    const now = Number(await progressbar().getAttribute('aria-valuenow'));
+    const max = Number(await progressbar().getAttribute('aria-valuemax'));
+    assert.ok(now > 1000, `more rows than a page asks for: ${now}`);
+    assert.equal(max, now);
+    assert.deepEqual(errors, []);
+  });
+
   test('at 320 px the part and its lists fit the card', async () => {
     await page.setViewportSize({ width: 320, height: 900 });
     await page.goto(pageUrl(pastRange(7)));
