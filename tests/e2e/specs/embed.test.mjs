@@ -310,6 +310,20 @@ describe('embedded element', () => {
     const [request] = await eventually(demoRequests, (r) => r.length >= 1, { what: 'a request with headers' });
     assert.equal(request.headers['x-dashboard-session'], 'session-123');
     assert.deepEqual(await page.evaluate(() => document.getElementById('demo-clicks').headers), { 'X-Dashboard-Session': 'session-123' });
+    // A framework passes a new object of the same entries on each render:
+    // nothing is asked again. A changed value is asked for once.
+    await page.waitForFunction(() => document.getElementById('demo-clicks').getAttribute('aria-busy') === 'false');
+    const before = (await demoRequests()).length;
+    await page.evaluate(() => {
+      for (let i = 0; i < 3; i += 1) document.getElementById('demo-clicks').headers = { 'X-Dashboard-Session': 'session-123' };
+    });
+    await page.waitForTimeout(500);
+    assert.equal((await demoRequests()).length, before, 'equal headers ask for nothing');
+    await page.evaluate(() => { document.getElementById('demo-clicks').headers = { 'X-Dashboard-Session': 'session-456' }; });
+    const renewed = await eventually(demoRequests, (r) => r.length === before + 1, { what: 'one request with the new value' });
+    assert.equal(renewed.at(-1).headers['x-dashboard-session'], 'session-456');
+    await page.waitForTimeout(300);
+    assert.equal((await demoRequests()).length, before + 1);
   });
 
   // Issue 15: `Authorization`, `Cookie` and `Host` were passed to fetch
