@@ -182,6 +182,27 @@ describe('all clicks', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('the rate and time left move on while a slow page is on its way', async () => {
+    // Pages of 3 s each, three at a time: the text must not freeze between them.
+    await page.goto(pageUrl({ 'link-id': 'demo+delay3000', 'include-bots': 'true', ...pastRange(90) }));
+    await widget.settled();
+    await widget.button('Analyse all clicks').click();
+    const text = page.locator('.slc-progress-text');
+    // The first three pages come in together; the next three 3 s later.
+    await eventually(rowsLoaded, (n) => n === 3000, { what: 'the first three pages', timeout: 15_000 });
+    const first = await text.innerText();
+    assert.match(first, /rows\/s · .+ left/);
+    const later = await eventually(() => text.innerText(), (t) => t !== first, { what: 'the text to move on', timeout: 2_000 });
+    assert.equal(await rowsLoaded(), 3000, `no page came in meanwhile (${first} → ${later})`);
+    await widget.button('Cancel loading').click();
+    await widget.button('Resume').waitFor();
+    // Stopped: nothing ticks any more.
+    const stopped = await text.innerText();
+    await page.waitForTimeout(1_500);
+    assert.equal(await text.innerText(), stopped);
+    assert.deepEqual(errors, []);
+  });
+
   test('a 429 mid-way is waited out, and max-rows caps what is loaded', async () => {
     await page.goto(pageUrl({ 'link-id': 'demo+429once', 'max-rows': '2500' }));
     await widget.settled();
