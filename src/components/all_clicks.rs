@@ -27,7 +27,7 @@ use crate::csv::{all_csv_file_name, CsvLayout};
 use crate::format::{css_percent, Labels};
 use crate::model::ClicksResponse;
 use crate::request::RequestLoop;
-use gloo_timers::callback::Interval;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
@@ -469,24 +469,21 @@ pub fn AllClicks(
     let has_lists = Memo::new(move |_| lists.with(|l| !l.is_empty()));
 
     // While pages load, the rate and time left move on each second, not
-    // only when a page comes in (a slow page would freeze them). The
-    // interval goes when loading stops and with the widget (a dropped
-    // `Interval` is cleared).
+    // only when a page comes in (a slow page would freeze them): each
+    // reading while loading asks for the next one a second later. The
+    // timer is replaced by each reading, dropped when loading stops, and
+    // goes with the widget (a dropped `Timeout` is cleared).
     let tick = RwSignal::new(0u32);
-    let loading_now = Memo::new(move |_| status.with(|s| matches!(s, LoadStatus::Loading { .. })));
-    let ticker = StoredValue::new_local(None::<Interval>);
-    Effect::new(move |_| {
-        let every_second = loading_now.get().then(|| {
-            Interval::new(1000, move || {
-                tick.try_update(|t| *t = t.wrapping_add(1));
-            })
-        });
-        ticker.try_set_value(every_second);
-    });
+    let next_tick = StoredValue::new_local(None::<Timeout>);
     let progress = move || {
         version.track();
-        status.track();
         tick.track();
+        let loading = status.with(|s| matches!(s, LoadStatus::Loading { .. }));
+        next_tick.try_set_value(loading.then(|| {
+            Timeout::new(1000, move || {
+                tick.try_update(|t| *t = t.wrapping_add(1));
+            })
+        }));
         loader.with_value(|l| {
             l.as_ref().map(|l| {
                 let loaded = l.loaded.borrow();
