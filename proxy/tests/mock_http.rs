@@ -252,6 +252,27 @@ fn request_log_records_queries_and_headers_and_can_be_cleared() {
     assert!(log["requests"].as_array().unwrap().is_empty());
 }
 
+/// A slow answer that leaves after a clear marks nothing: the numbers go
+/// on across the clear, so it cannot take a later request's place.
+#[test]
+fn an_answer_after_a_clear_marks_no_later_request() {
+    let proxy = mock();
+    let slow_url = proxy.url("/api/smart-links/demo+429+delay600/clicks");
+    let slow = std::thread::spawn(move || reqwest::blocking::get(slow_url).unwrap().status());
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    reqwest::blocking::Client::new()
+        .delete(proxy.url("/__mock/requests"))
+        .send()
+        .unwrap();
+    assert_eq!(get(&proxy, "/api/smart-links/demo/clicks").status(), 200);
+    assert_eq!(slow.join().unwrap(), 429);
+    let log: Value = get(&proxy, "/__mock/requests").json().unwrap();
+    let entries = log["requests"].as_array().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["seq"], 2, "numbered on from before the clear");
+    assert_eq!(entries[0]["status"], 200);
+}
+
 #[test]
 fn wildcard_cors_in_mock_mode_has_no_credentials() {
     let proxy = mock();

@@ -13,9 +13,10 @@ pub enum Fault {
     /// `limit=1`: the compared range, the clean totals) after N
     /// milliseconds, and the others at once.
     SlowExtra(u64),
-    /// `rateleftN`: every answer says N requests are left in the minute's
-    /// window (`x-rate-limit-remaining-minute` and `_meta`), so a client
-    /// that honours it waits for the next window.
+    /// `rateleftN`: each 200 answer says N (at most the limit, 1,000)
+    /// requests are left in the minute's window
+    /// (`x-rate-limit-remaining-minute` and `_meta`), so a client that
+    /// honours it waits for the next window.
     RateLeft(u32),
     /// `stagger`: earlier pages answer slower (1.6 s for offset 0, 0.3 s less
     /// per page), so quick paging produces out-of-order responses.

@@ -20,6 +20,7 @@ use query::MockQuery;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -32,7 +33,8 @@ const LOG_CAPACITY: usize = 10_000;
 /// One request as the mock saw it, for tests to inspect.
 #[derive(Debug, Clone, Serialize)]
 pub struct LoggedRequest {
-    /// Order of arrival, from 1.
+    /// Order of arrival, from 1; not restarted by a clear, so an answer
+    /// that leaves after one never marks a later request.
     pub seq: u64,
     /// Milliseconds since the Unix epoch.
     pub at_ms: i64,
@@ -45,10 +47,12 @@ pub struct LoggedRequest {
     /// Request headers, but `authorization` and `cookie` are reduced to
     /// `<present>`.
     pub headers: HashMap<String, String>,
-    /// The status answered, once the answer has left (`null` before).
+    /// The status answered, once the handler has made the answer (`null`
+    /// before).
     pub status: Option<u16>,
-    /// When the answer left, in milliseconds since the Unix epoch (`null`
-    /// before): a test can tell what the widget knew when it sent a request.
+    /// When the handler made the answer, in milliseconds since the Unix
+    /// epoch (`null` before): a test can tell what the widget could know
+    /// when it sent a later request.
     pub answered_ms: Option<i64>,
 }
 
@@ -56,6 +60,8 @@ pub struct LoggedRequest {
 #[derive(Debug, Default, Clone)]
 pub struct MockState {
     log: Arc<Mutex<Vec<LoggedRequest>>>,
+    /// The last `seq` given out (kept across clears).
+    last_seq: Arc<AtomicU64>,
     counters: Arc<Mutex<HashMap<String, u64>>>,
 }
 
@@ -64,7 +70,7 @@ impl MockState {
     /// returns its `seq`, for [`MockState::record_answer`].
     pub fn record(&self, method: &str, path: &str, query: &str, headers: &HeaderMap) -> u64 {
         let mut log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
-        let seq = log.last().map_or(1, |last| last.seq + 1);
+        let seq = self.last_seq.fetch_add(1, Ordering::Relaxed) + 1;
         let headers = headers
             .iter()
             .map(|(name, value)| {
@@ -91,8 +97,8 @@ impl MockState {
         seq
     }
 
-    /// Notes the status of the answer to request `seq` and when it left
-    /// (nothing if the log has dropped it or was cleared meanwhile).
+    /// Notes the status of the answer to request `seq` and when it was
+    /// made (nothing if the log has dropped it or was cleared meanwhile).
     pub fn record_answer(&self, seq: u64, status: StatusCode) {
         let mut log = self.log.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(entry) = log.iter_mut().rev().find(|entry| entry.seq == seq) {
