@@ -46,8 +46,27 @@ pub struct SpikeNote {
 }
 
 /// The note for `rows` over the UTC days `start..=end`; `None` without a
-/// click in it.
-pub fn spike_note(rows: &[ClickRow], start: UtcDay, end: UtcDay) -> Option<SpikeNote> {
+/// click in it. `capped`: the load stopped at `max-rows`, so only the
+/// newest rows are in. Then the days before the oldest loaded row's day,
+/// and that day itself (only partly loaded), are left out of the busiest
+/// day and the median, which they would pull down; `None` when no whole
+/// day is left.
+pub fn spike_note(
+    rows: &[ClickRow],
+    start: UtcDay,
+    end: UtcDay,
+    capped: bool,
+) -> Option<SpikeNote> {
+    let start = if capped {
+        let oldest = rows
+            .iter()
+            .filter_map(|row| parse_instant_ms(row.created_at().value()?))
+            .map(UtcDay::from_unix_ms)
+            .min()?;
+        start.max(oldest.add_days(1))
+    } else {
+        start
+    };
     let days = usize::try_from(start.days_until(end) + 1).ok()?;
     let mut daily = vec![0u64; days];
     let day_of = |row: &ClickRow| -> Option<usize> {
@@ -133,7 +152,7 @@ mod tests {
         let body = format!(r#"{{"data":{{"rows":[{}]}}}}"#, rows.join(","));
         let rows = parse_clicks_response(body.as_bytes()).unwrap().rows;
         let day = |s| UtcDay::parse(s).unwrap();
-        let note = spike_note(&rows, day("2026-11-01"), day("2026-11-10")).unwrap();
+        let note = spike_note(&rows, day("2026-11-01"), day("2026-11-10"), false).unwrap();
         assert_eq!(
             (note.day, note.clicks, note.median),
             (day("2026-11-06"), 100, 10.0)
@@ -160,8 +179,35 @@ mod tests {
         );
         // A range without clicks has no note; days before the range are not counted.
         assert_eq!(
-            spike_note(&rows, day("2026-12-01"), day("2026-12-05")),
+            spike_note(&rows, day("2026-12-01"), day("2026-12-05"), false),
             None
         );
+    }
+
+    /// A load capped at `max-rows` holds the newest rows only: of ten
+    /// days, the last three whole (10 clicks each, 40 on the 9th) and a
+    /// few rows of the 7th. The median is of the three whole days, not of
+    /// ten days mostly empty.
+    #[test]
+    fn a_capped_load_counts_only_the_days_it_holds_whole() {
+        let mut rows = Vec::new();
+        for (day, clicks) in [(10, 10), (9, 40), (8, 10), (7, 2)] {
+            for _ in 0..clicks {
+                rows.push(format!(r#"{{"created_at":"2026-11-{day:02}T12:00:00Z"}}"#));
+            }
+        }
+        let body = format!(r#"{{"data":{{"rows":[{}]}}}}"#, rows.join(","));
+        let rows = parse_clicks_response(body.as_bytes()).unwrap().rows;
+        let day = |s| UtcDay::parse(s).unwrap();
+        let (start, end) = (day("2026-11-01"), day("2026-11-10"));
+        let capped = spike_note(&rows, start, end, true).unwrap();
+        assert_eq!(
+            (capped.day, capped.clicks, capped.median),
+            (day("2026-11-09"), 40, 10.0)
+        );
+        // Uncapped, the same rows would be a range of mostly empty days.
+        assert_eq!(spike_note(&rows, start, end, false).unwrap().median, 0.0);
+        // All in one (partly loaded) day: no whole day, no note.
+        assert_eq!(spike_note(&rows[..5], start, end, true), None);
     }
 }

@@ -408,7 +408,12 @@ pub fn AllClicks(
         }
         loader.with_value(|l| {
             let l = l.as_ref()?;
-            spike_note(l.loaded.borrow().rows(), l.view.date_start, l.view.date_end)
+            spike_note(
+                l.loaded.borrow().rows(),
+                l.view.date_start,
+                l.view.date_end,
+                l.plan.is_capped(),
+            )
         })
     });
     let lists = Memo::new(move |_| {
