@@ -5,6 +5,7 @@ use super::formats::Formats;
 use crate::analysis::breakdown::{Breakdown, RowFilter};
 use crate::analysis::dimension::Dimension;
 use crate::format::{css_percent, Labels};
+use crate::intl::IntlLabels;
 use leptos::prelude::*;
 
 /// The ranked lists (`part="breakdowns"`) and the chosen filters' chips.
@@ -23,17 +24,6 @@ pub(super) fn Breakdowns(
     const SHOWN_ENTRIES: usize = 10;
     // The lists shown whole, by `Dimension::index`.
     let expanded = RwSignal::new([false; Dimension::ALL.len()]);
-    let name_of =
-        move |labels: &crate::intl::IntlLabels, dimension: Dimension, value: &str| -> String {
-            match (dimension, value) {
-                (_, "") => "(none)".to_string(),
-                (Dimension::Country, code) => match labels.country_name(code) {
-                    Some(name) => format!("{name} ({code})"),
-                    None => code.to_string(),
-                },
-                (_, value) => value.to_string(),
-            }
-        };
     let chips = move || {
         filter.with(|f| {
             f.chosen()
@@ -85,7 +75,7 @@ pub(super) fn Breakdowns(
                                         <button type="button" class="slc-entry" aria-pressed=pressed.to_string() title=title
                                             on:click=move |_| toggle.run((dimension, value.clone()))>
                                             <span class="slc-entry-bar" style:width=bar aria-hidden="true"></span>
-                                            <span class="slc-entry-name">{name_of(labels, dimension, &entry.value)}</span>
+                                            <span class="slc-entry-name">{value_label(labels, dimension, &entry.value)}</span>
                                             " "
                                             <span class="slc-entry-count">{labels.number(entry.clicks)}</span>
                                         </button>
@@ -119,5 +109,19 @@ pub(super) fn Breakdowns(
             <div class="slc-lists">{list_views}</div>
             <p class="slc-muted">"Counts are clicks: each row counts as its gross_clicks (1 when it has none). Bots and duplicates are shares of each list's clicks."</p>
         </section>
+    }
+}
+
+/// A list value as the breakdowns and the spike note write it: a country
+/// by its name and code (`Germany (DE)`, the code alone where `Intl` has
+/// no name), a missing value as `(none)`, anything else as it came.
+pub fn value_label(labels: &IntlLabels, dimension: Dimension, value: &str) -> String {
+    match (dimension, value) {
+        (_, "") => "(none)".to_string(),
+        (Dimension::Country, code) => match labels.country_name(code) {
+            Some(name) => format!("{name} ({code})"),
+            None => code.to_string(),
+        },
+        (_, value) => value.to_string(),
     }
 }

@@ -2,6 +2,7 @@
 //! (`part="spike"`) of CONTRACT 8, drawn from `analysis::heatmap` and
 //! `analysis::spike`.
 
+use super::breakdowns_view::value_label;
 use super::formats::Formats;
 use crate::analysis::dimension::Dimension;
 use crate::analysis::heatmap::{Heatmap, LEVELS, WEEKDAYS};
@@ -127,17 +128,8 @@ pub fn SpikeView(
                     .standouts
                     .iter()
                     .map(|s| {
-                        let (kind, value) = match (s.dimension, s.value.as_str()) {
-                            (dimension, "") => (dimension, "(none)".to_string()),
-                            (Dimension::Country, code) => (
-                                Dimension::Country,
-                                labels.country_name(code).map_or_else(
-                                    || code.to_string(),
-                                    |name| format!("{name} ({code})"),
-                                ),
-                            ),
-                            (dimension, value) => (dimension, value.to_string()),
-                        };
+                        let (kind, value) =
+                            (s.dimension, value_label(labels, s.dimension, &s.value));
                         let what = match kind {
                             Dimension::Referrer => "referrer",
                             Dimension::UtmCampaign => "UTM campaign",
