@@ -84,9 +84,42 @@ pub fn clicks_of(row: &ClickRow) -> u64 {
     }
 }
 
+/// A list value as the breakdowns and the spike note write it: a country
+/// by its name and code (`Germany (DE)`; the code alone when
+/// `country_name` has no name for it), a missing value as `(none)`,
+/// anything else as it came.
+pub fn value_label(
+    dimension: Dimension,
+    value: &str,
+    country_name: impl FnOnce(&str) -> Option<String>,
+) -> String {
+    match (dimension, value) {
+        (_, "") => "(none)".to_string(),
+        (Dimension::Country, code) => match country_name(code) {
+            Some(name) => format!("{name} ({code})"),
+            None => code.to_string(),
+        },
+        (_, value) => value.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_labelled_with_country_names_and_none() {
+        let names = |code: &str| (code == "DE").then(|| "Germany".to_string());
+        assert_eq!(value_label(Dimension::Country, "DE", names), "Germany (DE)");
+        assert_eq!(value_label(Dimension::Country, "XX", names), "XX");
+        assert_eq!(value_label(Dimension::Country, "", names), "(none)");
+        assert_eq!(value_label(Dimension::Referrer, "", names), "(none)");
+        assert_eq!(
+            value_label(Dimension::Referrer, "DE", names),
+            "DE",
+            "only countries are named"
+        );
+    }
     use crate::model::parse_clicks_response;
 
     #[test]

@@ -3,9 +3,8 @@
 
 use super::formats::Formats;
 use crate::analysis::breakdown::{Breakdown, RowFilter};
-use crate::analysis::dimension::Dimension;
+use crate::analysis::dimension::{value_label, Dimension};
 use crate::format::{css_percent, Labels};
-use crate::intl::IntlLabels;
 use leptos::prelude::*;
 
 /// The ranked lists (`part="breakdowns"`) and the chosen filters' chips.
@@ -75,7 +74,7 @@ pub(super) fn Breakdowns(
                                         <button type="button" class="slc-entry" aria-pressed=pressed.to_string() title=title
                                             on:click=move |_| toggle.run((dimension, value.clone()))>
                                             <span class="slc-entry-bar" style:width=bar aria-hidden="true"></span>
-                                            <span class="slc-entry-name">{value_label(labels, dimension, &entry.value)}</span>
+                                            <span class="slc-entry-name">{value_label(dimension, &entry.value, |code| labels.country_name(code))}</span>
                                             " "
                                             <span class="slc-entry-count">{labels.number(entry.clicks)}</span>
                                         </button>
@@ -109,19 +108,5 @@ pub(super) fn Breakdowns(
             <div class="slc-lists">{list_views}</div>
             <p class="slc-muted">"Counts are clicks: each row counts as its gross_clicks (1 when it has none). Bots and duplicates are shares of each list's clicks."</p>
         </section>
-    }
-}
-
-/// A list value as the breakdowns and the spike note write it: a country
-/// by its name and code (`Germany (DE)`, the code alone where `Intl` has
-/// no name), a missing value as `(none)`, anything else as it came.
-pub fn value_label(labels: &IntlLabels, dimension: Dimension, value: &str) -> String {
-    match (dimension, value) {
-        (_, "") => "(none)".to_string(),
-        (Dimension::Country, code) => match labels.country_name(code) {
-            Some(name) => format!("{name} ({code})"),
-            None => code.to_string(),
-        },
-        (_, value) => value.to_string(),
     }
 }

@@ -2,9 +2,8 @@
 //! (`part="spike"`) of CONTRACT 8, drawn from `analysis::heatmap` and
 //! `analysis::spike`.
 
-use super::breakdowns_view::value_label;
 use super::formats::Formats;
-use crate::analysis::dimension::Dimension;
+use crate::analysis::dimension::{value_label, Dimension};
 use crate::analysis::heatmap::{Heatmap, LEVELS, WEEKDAYS};
 use crate::analysis::spike::SpikeNote;
 use crate::config::TimeZone;
@@ -128,8 +127,10 @@ pub fn SpikeView(
                     .standouts
                     .iter()
                     .map(|s| {
-                        let (kind, value) =
-                            (s.dimension, value_label(labels, s.dimension, &s.value));
+                        let (kind, value) = (
+                            s.dimension,
+                            value_label(s.dimension, &s.value, |code| labels.country_name(code)),
+                        );
                         let what = match kind {
                             Dimension::Referrer => "referrer",
                             Dimension::UtmCampaign => "UTM campaign",
