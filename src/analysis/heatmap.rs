@@ -6,11 +6,27 @@
 use super::dimension::clicks_of;
 use crate::day::parse_instant_ms;
 use crate::model::ClickRow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Weekday names, Monday first, as the grid's rows and cell titles use them.
 pub const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 /// Colour steps of the scale above none (`0` is no clicks).
 pub const LEVELS: u8 = 4;
+
+/// `offset_at` (a zone's offset in minutes east of UTC at an instant, in
+/// ms) asked once per UTC quarter hour: a zone's offset changes on a
+/// quarter hour at most (Adelaide's at :30 UTC, Nepal's +5:45), so the
+/// clicks of one quarter share one answer instead of one JS `Date` each.
+pub fn offsets_by_quarter_hour(offset_at: impl Fn(f64) -> i32) -> impl Fn(f64) -> i32 {
+    let known = RefCell::new(HashMap::new());
+    move |ms| {
+        *known
+            .borrow_mut()
+            .entry((ms / 900_000.0).floor() as i64)
+            .or_insert_with(|| offset_at(ms))
+    }
+}
 
 /// Clicks by weekday (Monday first) and hour.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,6 +116,32 @@ mod tests {
             .collect();
         let body = format!(r#"{{"data":{{"rows":[{}]}}}}"#, rows.join(","));
         parse_clicks_response(body.as_bytes()).unwrap().rows
+    }
+
+    /// One question per quarter hour, and a change at :30 (Adelaide's)
+    /// still seen on its side of the half hour.
+    #[test]
+    fn offsets_are_asked_once_per_quarter_hour() {
+        let asked = std::cell::Cell::new(0);
+        // +630 until 16:30 UTC, then +570.
+        let change = 1_775_233_800_000.0;
+        let mut offset = offsets_by_quarter_hour(|ms| {
+            asked.set(asked.get() + 1);
+            if ms < change {
+                630
+            } else {
+                570
+            }
+        });
+        let minute = 60_000.0;
+        let before: Vec<i32> = (1..=14)
+            .map(|m| offset(change - f64::from(m) * minute))
+            .collect();
+        assert!(before.iter().all(|&o| o == 630));
+        assert_eq!(asked.get(), 1, "one question for the quarter before");
+        assert_eq!(offset(change), 570);
+        assert_eq!(offset(change + 14.0 * minute), 570);
+        assert_eq!(asked.get(), 2, "one more for the quarter after");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::state::{Shown, ViewControl};
 use super::table::ClicksTable;
 use crate::analysis::breakdown::{breakdowns, RowFilter};
 use crate::analysis::dimension::Dimension;
-use crate::analysis::heatmap::Heatmap;
+use crate::analysis::heatmap::{offsets_by_quarter_hour, Heatmap};
 use crate::analysis::loaded::LoadedClicks;
 use crate::analysis::paging::{PagingPlan, Progress, MAX_IN_FLIGHT};
 use crate::analysis::search::{fold, row_matches};
@@ -384,18 +384,12 @@ pub fn AllClicks(
                     .filter_map(|(row, &matches)| matches.then_some(row));
                 Some(match zone {
                     TimeZone::Utc => Heatmap::count(rows, |_| 0),
-                    TimeZone::Local => {
-                        // A zone's offset changes on a quarter hour at most
-                        // (Adelaide's at :30 UTC): one JS `Date` per UTC
-                        // quarter hour, not per click.
-                        let offsets = RefCell::new(std::collections::HashMap::new());
-                        Heatmap::count(rows, |ms| {
-                            let quarter = (ms / 900_000.0).floor() as i64;
-                            *offsets.borrow_mut().entry(quarter).or_insert_with(|| {
-                                -(js_sys::Date::new(&ms.into()).get_timezone_offset() as i32)
-                            })
-                        })
-                    }
+                    TimeZone::Local => Heatmap::count(
+                        rows,
+                        offsets_by_quarter_hour(|ms| {
+                            -(js_sys::Date::new(&ms.into()).get_timezone_offset() as i32)
+                        }),
+                    ),
                 })
             })
         })
