@@ -125,7 +125,7 @@ mod tests {
         let asked = std::cell::Cell::new(0);
         // +630 until 16:30 UTC, then +570.
         let change = 1_775_233_800_000.0;
-        let mut offset = offsets_by_quarter_hour(|ms| {
+        let offset = offsets_by_quarter_hour(|ms| {
             asked.set(asked.get() + 1);
             if ms < change {
                 630
