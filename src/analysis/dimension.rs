@@ -106,6 +106,7 @@ pub fn value_label(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::parse_clicks_response;
 
     #[test]
     fn values_are_labelled_with_country_names_and_none() {
@@ -120,7 +121,6 @@ mod tests {
             "only countries are named"
         );
     }
-    use crate::model::parse_clicks_response;
 
     #[test]
     fn values_and_gross_clicks_come_from_the_row() {

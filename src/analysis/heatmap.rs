@@ -14,8 +14,9 @@ pub const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
 /// Colour steps of the scale above none (`0` is no clicks).
 pub const LEVELS: u8 = 4;
 
-/// `offset_at` (a zone's offset in minutes east of UTC at an instant, in
-/// ms) asked once per UTC quarter hour: a zone's offset changes on a
+/// Wraps `offset_at`, which gives a zone's offset from UTC in minutes
+/// (east positive) at an instant given in ms since the epoch, so that it
+/// is asked once per UTC quarter hour: a zone's offset changes on a
 /// quarter hour at most (Adelaide's at :30 UTC, Nepal's +5:45), so the
 /// clicks of one quarter share one answer instead of one JS `Date` each.
 pub fn offsets_by_quarter_hour(offset_at: impl Fn(f64) -> i32) -> impl Fn(f64) -> i32 {
@@ -118,30 +119,39 @@ mod tests {
         parse_clicks_response(body.as_bytes()).unwrap().rows
     }
 
-    /// One question per quarter hour, and a change at :30 (Adelaide's)
-    /// still seen on its side of the half hour.
+    /// One question per quarter hour; changes at :30 and at :45 each seen
+    /// on their side (a half-hour key would miss the second); instants
+    /// before 1970 keyed by their own quarter (floored, not truncated).
     #[test]
     fn offsets_are_asked_once_per_quarter_hour() {
         let asked = std::cell::Cell::new(0);
-        // +630 until 16:30 UTC, then +570.
-        let change = 1_775_233_800_000.0;
+        let minute = 60_000.0;
+        // Synthetic: +630 until a :30 UTC, +570 until the next :45, then +345.
+        let half_past = 1_775_233_800_000.0;
+        let quarter_to = half_past + 15.0 * minute;
         let offset = offsets_by_quarter_hour(|ms| {
             asked.set(asked.get() + 1);
-            if ms < change {
+            if ms < 0.0 {
+                -60
+            } else if ms < half_past {
                 630
-            } else {
+            } else if ms < quarter_to {
                 570
+            } else {
+                345
             }
         });
-        let minute = 60_000.0;
         let before: Vec<i32> = (1..=14)
-            .map(|m| offset(change - f64::from(m) * minute))
+            .map(|m| offset(half_past - f64::from(m) * minute))
             .collect();
         assert!(before.iter().all(|&o| o == 630));
         assert_eq!(asked.get(), 1, "one question for the quarter before");
-        assert_eq!(offset(change), 570);
-        assert_eq!(offset(change + 14.0 * minute), 570);
+        assert_eq!(offset(half_past), 570);
+        assert_eq!(offset(half_past + 14.0 * minute), 570);
         assert_eq!(asked.get(), 2, "one more for the quarter after");
+        assert_eq!(offset(quarter_to + minute), 345, "a change at :45");
+        assert_eq!(offset(1.0), 630);
+        assert_eq!(offset(-1.0), -60, "the quarter before 1970 is its own");
     }
 
     #[test]

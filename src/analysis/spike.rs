@@ -27,7 +27,8 @@ pub struct Standout {
     pub value: String,
     /// Its share of that day's clicks, in per cent.
     pub day_share: f64,
-    /// Its share of the range's clicks, in per cent.
+    /// Its share of the range's clicks, in per cent (of the whole days
+    /// loaded, when the load is partial).
     pub range_share: f64,
 }
 
@@ -38,34 +39,50 @@ pub struct SpikeNote {
     pub day: UtcDay,
     /// Its clicks.
     pub clicks: u64,
-    /// The median of the range's daily clicks, days without any included.
+    /// The median of the range's daily clicks, days without any included
+    /// (of the whole days loaded, when the load is partial).
     pub median: f64,
+    /// Whether the load was partial, so the figures cover only the whole
+    /// days it holds.
+    pub partial: bool,
     /// The standouts, the largest lift first within each list, lists in
     /// [`SPIKE_DIMENSIONS`] order, at most one per list.
     pub standouts: Vec<Standout>,
 }
 
 /// The note for `rows` over the UTC days `start..=end`; `None` without a
-/// click in it. `capped`: the load stopped at `max-rows`, so only the
-/// newest rows are in. Then the days before the oldest loaded row's day,
-/// and that day itself (only partly loaded), are left out of the busiest
-/// day and the median, which they would pull down; `None` when no whole
-/// day is left.
+/// click in it. `partial`: the load did not get every row (capped at
+/// `max-rows`, or stopped). Its rows are then the first pages of the
+/// API's order, whose days are missing at one end of the range and only
+/// partly loaded next to it. That end is found from the rows, as the API
+/// docs do not give the order: days missing before the oldest loaded
+/// day (rows newest first, as the mock sends them), else after the
+/// newest. The missing days and the partly loaded one are left out of
+/// the busiest day, the median and the range shares, which they would
+/// pull down. `None` when no whole day is left.
 pub fn spike_note(
     rows: &[ClickRow],
     start: UtcDay,
     end: UtcDay,
-    capped: bool,
+    partial: bool,
 ) -> Option<SpikeNote> {
-    let start = if capped {
-        let oldest = rows
+    let (start, end) = if partial {
+        let (oldest, newest) = rows
             .iter()
             .filter_map(|row| parse_instant_ms(row.created_at().value()?))
             .map(UtcDay::from_unix_ms)
-            .min()?;
-        start.max(oldest.add_days(1))
+            .fold(None, |seen: Option<(UtcDay, UtcDay)>, day| {
+                Some(seen.map_or((day, day), |(old, new)| (old.min(day), new.max(day))))
+            })?;
+        if oldest > start {
+            (oldest.add_days(1), end)
+        } else if newest < end {
+            (start, newest.add_days(-1))
+        } else {
+            (start, end)
+        }
     } else {
-        start
+        (start, end)
     };
     let days = usize::try_from(start.days_until(end) + 1).ok()?;
     let mut daily = vec![0u64; days];
@@ -123,6 +140,7 @@ pub fn spike_note(
         day: start.add_days(busiest as i32),
         clicks,
         median,
+        partial,
         standouts,
     })
 }
@@ -184,30 +202,48 @@ mod tests {
         );
     }
 
-    /// A load capped at `max-rows` holds the newest rows only: of ten
-    /// days, the last three whole (10 clicks each, 40 on the 9th) and a
-    /// few rows of the 7th. The median is of the three whole days, not of
-    /// ten days mostly empty.
+    /// A partial load holds one end of the range: of ten days, three
+    /// whole (10 clicks each, 40 on the busiest) and a few rows of the day
+    /// next to them. The median is of the three whole days, not of ten
+    /// days mostly empty, and the partly loaded day counts nowhere,
+    /// whichever end the rows came from.
     #[test]
-    fn a_capped_load_counts_only_the_days_it_holds_whole() {
-        let mut rows = Vec::new();
-        for (day, clicks) in [(10, 10), (9, 40), (8, 10), (7, 2)] {
-            for _ in 0..clicks {
-                rows.push(format!(r#"{{"created_at":"2026-11-{day:02}T12:00:00Z"}}"#));
+    fn a_partial_load_counts_only_the_days_it_holds_whole() {
+        let parse = |days: &[(u32, u32, &str)]| {
+            let mut rows = Vec::new();
+            for &(day, clicks, referrer) in days {
+                for _ in 0..clicks {
+                    rows.push(format!(
+                        r#"{{"created_at":"2026-11-{day:02}T12:00:00Z","referrer":"{referrer}"}}"#
+                    ));
+                }
             }
-        }
-        let body = format!(r#"{{"data":{{"rows":[{}]}}}}"#, rows.join(","));
-        let rows = parse_clicks_response(body.as_bytes()).unwrap().rows;
+            let body = format!(r#"{{"data":{{"rows":[{}]}}}}"#, rows.join(","));
+            parse_clicks_response(body.as_bytes()).unwrap().rows
+        };
         let day = |s| UtcDay::parse(s).unwrap();
         let (start, end) = (day("2026-11-01"), day("2026-11-10"));
-        let capped = spike_note(&rows, start, end, true).unwrap();
+        // Newest first: the 10th back to a part of the 7th.
+        let newest_first = parse(&[(10, 10, "a"), (9, 40, "a"), (8, 10, "a"), (7, 2, "b")]);
+        let note = spike_note(&newest_first, start, end, true).unwrap();
         assert_eq!(
-            (capped.day, capped.clicks, capped.median),
+            (note.day, note.clicks, note.median),
             (day("2026-11-09"), 40, 10.0)
         );
-        // Uncapped, the same rows would be a range of mostly empty days.
-        assert_eq!(spike_note(&rows, start, end, false).unwrap().median, 0.0);
-        // All in one (partly loaded) day: no whole day, no note.
-        assert_eq!(spike_note(&rows[..5], start, end, true), None);
+        assert!(note.partial);
+        // `b` is only on the partly loaded day: not in the range's shares.
+        assert!(note.standouts.iter().all(|s| s.value != "b"));
+        // Oldest first: the 1st to a part of the 4th.
+        let oldest_first = parse(&[(1, 10, "a"), (2, 40, "a"), (3, 10, "a"), (4, 2, "b")]);
+        let note = spike_note(&oldest_first, start, end, true).unwrap();
+        assert_eq!(
+            (note.day, note.clicks, note.median),
+            (day("2026-11-02"), 40, 10.0)
+        );
+        // Not partial: the same rows are a range of mostly empty days.
+        let whole = spike_note(&newest_first, start, end, false).unwrap();
+        assert_eq!((whole.median, whole.partial), (0.0, false));
+        // All in one partly loaded day: no whole day, no note.
+        assert_eq!(spike_note(&newest_first[..5], start, end, true), None);
     }
 }

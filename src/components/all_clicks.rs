@@ -402,11 +402,13 @@ pub fn AllClicks(
         }
         loader.with_value(|l| {
             let l = l.as_ref()?;
+            // Capped at max-rows, or stopped: not every row is in.
+            let partial = l.plan.is_capped() || status.with(|s| *s != LoadStatus::Done);
             spike_note(
                 l.loaded.borrow().rows(),
                 l.view.date_start,
                 l.view.date_end,
-                l.plan.is_capped(),
+                partial,
             )
         })
     });

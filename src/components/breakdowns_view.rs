@@ -29,7 +29,8 @@ pub(super) fn Breakdowns(
                 .iter()
                 .map(|(dimension, value)| {
                     let (dimension, value) = (*dimension, value.clone());
-                    let shown_value = if value.is_empty() { "(none)".to_string() } else { value.clone() };
+                    // The value as it came (a country by its code), or `(none)`.
+                    let shown_value = value_label(dimension, &value, |_| None);
                     view! {
                         <button type="button" class="slc-chip" aria-label=format!("Remove filter: {shown_value}")
                             on:click=move |_| toggle.run((dimension, value.clone()))>

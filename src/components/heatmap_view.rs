@@ -95,7 +95,8 @@ pub fn HeatmapView(
 /// The busiest day's note.
 #[component]
 pub fn SpikeView(
-    /// The note (none before the rows are loaded, or without clicks). Required.
+    /// The note (none before the rows are loaded, or without clicks; of
+    /// the whole days loaded when the load is partial). Required.
     note: Memo<Option<SpikeNote>>,
     /// How numbers, days and country names are written. Required.
     formats: Formats,
@@ -112,8 +113,13 @@ pub fn SpikeView(
                         labels.tenths(note.median, false)
                     };
                     format!(
-                        ", {}× the daily median of {median}",
-                        labels.tenths(note.clicks as f64 / note.median, false)
+                        ", {}× the daily median of {median}{}",
+                        labels.tenths(note.clicks as f64 / note.median, false),
+                        if note.partial {
+                            " (over the whole days loaded)"
+                        } else {
+                            ""
+                        }
                     )
                 } else {
                     ", on a range whose daily median is 0".to_string()
@@ -127,11 +133,9 @@ pub fn SpikeView(
                     .standouts
                     .iter()
                     .map(|s| {
-                        let (kind, value) = (
-                            s.dimension,
-                            value_label(s.dimension, &s.value, |code| labels.country_name(code)),
-                        );
-                        let what = match kind {
+                        let value =
+                            value_label(s.dimension, &s.value, |code| labels.country_name(code));
+                        let what = match s.dimension {
                             Dimension::Referrer => "referrer",
                             Dimension::UtmCampaign => "UTM campaign",
                             Dimension::Country => "country",

@@ -223,6 +223,9 @@ describe('all clicks', () => {
     await eventually(async () => Number(await progressbar().getAttribute('aria-valuenow')), (n) => n === 2500, { what: '2,500 rows', timeout: 30_000 });
     assert.equal(Number(await progressbar().getAttribute('aria-valuemax')), 2500);
     assert.match(await page.locator('.slc-progress-text').innerText(), /the first 2,500 of [\d,]+ \(max-rows\)/);
+    // Capped: the spike note's figures are over the whole days loaded, and it says so.
+    await widget.button('Clear loaded clicks').waitFor();
+    assert.match(await page.locator('[part="spike"]').innerText(), /the daily median of [\d,.]+ \(over the whole days loaded\)/);
     // Every other request is answered 429 (Retry-After: 1): each such page was asked again.
     const requests = await pageRequests();
     assert.ok(requests.length >= 4, `rate-limited pages were asked again (${requests.length} requests)`);
@@ -547,6 +550,7 @@ describe('heatmap and spike note', () => {
     const busiest = Math.max(...daily.values());
     const spike = page.locator('[part="spike"]');
     assert.match(await spike.innerText(), new RegExp(`^Busiest day: .+, ${busiest.toLocaleString('en-US')} clicks`));
+    assert.doesNotMatch(await spike.innerText(), /whole days loaded/, 'every row loaded: the whole range');
     await heatmap.screenshot({ path: path.join(outputDir, 'all-clicks-heatmap.png') });
     await spike.screenshot({ path: path.join(outputDir, 'all-clicks-spike.png') });
     assert.deepEqual(errors, []);
