@@ -105,19 +105,23 @@ impl ColumnChoice {
             .is_some_and(|i| self.shown & (1 << i) != 0)
     }
 
-    /// The choice with `column` shown or hidden.
+    /// The choice with `column` shown or hidden; the last column shown
+    /// stays (a table of none would hide the rows), whoever asks: the
+    /// checkboxes, or a choice stored by an older version.
     pub fn with(self, column: Column, shown: bool) -> Self {
         let Some(i) = COLUMNS.iter().position(|&c| c == column) else {
             return self;
         };
         let bit = 1 << i;
-        Self {
-            shown: if shown {
-                self.shown | bit
-            } else {
-                self.shown & !bit
-            },
+        let next = if shown {
+            self.shown | bit
+        } else {
+            self.shown & !bit
+        };
+        if next == 0 {
+            return self;
         }
+        Self { shown: next }
     }
 
     /// The columns shown, in table order.
@@ -228,6 +232,23 @@ fn text_cell<'a>(field: Field<'a, &'a str>) -> Cell<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_column_shown_stays() {
+        let one = COLUMNS[1..]
+            .iter()
+            .fold(ColumnChoice::default(), |c, &column| c.with(column, false));
+        assert_eq!(one.columns().collect::<Vec<_>>(), [COLUMNS[0]]);
+        assert_eq!(one.with(COLUMNS[0], false), one);
+        // A stored choice hiding every column keeps one.
+        let every: Vec<&str> = COLUMNS.iter().map(|c| c.heading()).collect();
+        assert_eq!(
+            ColumnChoice::from_stored(&every.join("\n"))
+                .columns()
+                .count(),
+            1
+        );
+    }
 
     #[test]
     fn the_column_choice_is_stored_as_the_hidden_headings() {

@@ -147,14 +147,9 @@ class SmartLinkClicks extends (globalThis.HTMLElement ?? class {}) {
   }
 
   set headers(value) {
+    // (Equal headers, as a framework passes on every render, are
+    // compared by the widget, which then asks for nothing.)
     const next = value && typeof value === 'object' ? { ...value } : {};
-    // A framework passes a new object of the same entries on every render.
-    const names = Object.keys(next);
-    const same = names.length === Object.keys(this._headers).length
-      && names.every((name) => Object.prototype.hasOwnProperty.call(this._headers, name) && Object.is(next[name], this._headers[name]));
-    if (this._widget && same) {
-      return;
-    }
     this._headers = next;
     if (this._widget) {
       this._widget.setHeaders(this._headers);

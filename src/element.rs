@@ -328,9 +328,15 @@ impl MountedWidget {
     /// Replaces the extra request headers.
     #[wasm_bindgen(js_name = setHeaders)]
     pub fn set_headers(&self, headers: JsValue) {
+        // A framework passes a new object of the same entries on each
+        // render: equal headers set nothing, so nothing is asked again.
         let (valid, issues) = checked_headers(&headers);
-        self.handles.headers.try_set(valid);
-        self.handles.header_issues.try_set(issues);
+        if self.handles.headers.try_get_untracked().as_ref() != Some(&valid) {
+            self.handles.headers.try_set(valid);
+        }
+        if self.handles.header_issues.try_get_untracked().as_ref() != Some(&issues) {
+            self.handles.header_issues.try_set(issues);
+        }
     }
 
     /// The current filters as a plain object.

@@ -89,6 +89,15 @@ impl Progress {
         self.expected.max(self.loaded)
     }
 
+    /// How full the bar is, in per cent of [`Progress::bar_max`] (100
+    /// when nothing is expected).
+    pub fn percent(&self) -> f64 {
+        match self.bar_max() {
+            0 => 100.0,
+            max => self.loaded as f64 * 100.0 / max as f64,
+        }
+    }
+
     /// Seconds left at the rate so far, rounded up.
     pub fn secs_left(&self) -> Option<u64> {
         let rate = self.rate()?;
@@ -138,6 +147,9 @@ mod tests {
         assert_eq!(progress(1000, 4511).bar_max(), 4511);
         assert_eq!(progress(10_000, 4511).bar_max(), 10_000);
         assert_eq!(progress(0, 0).bar_max(), 0);
+        assert_eq!(progress(1000, 4000).percent(), 25.0);
+        assert_eq!(progress(10_000, 4511).percent(), 100.0);
+        assert_eq!(progress(0, 0).percent(), 100.0);
     }
 
     #[test]

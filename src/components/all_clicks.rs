@@ -555,7 +555,6 @@ pub fn AllClicks(
                 })}</span>
             </div>
             {move || progress().map(|(progress, dropped, missing, plan)| {
-                let percent = if progress.expected == 0 { 100.0 } else { progress.loaded.min(progress.expected) as f64 * 100.0 / progress.expected as f64 };
                 let loading = status.with(|s| matches!(s, LoadStatus::Loading { .. }));
                 let (text, notes) = formats.with(|labels| {
                     let mut notes = Vec::new();
@@ -579,7 +578,7 @@ pub fn AllClicks(
                 view! {
                     <div class="slc-progress" role="progressbar" aria-label="Loading all clicks" aria-valuemin="0"
                         aria-valuenow=progress.loaded.to_string() aria-valuemax=progress.bar_max().to_string()>
-                        <div class="slc-progress-bar" style:width=css_percent(percent)></div>
+                        <div class="slc-progress-bar" style:width=css_percent(progress.percent())></div>
                     </div>
                     <p class="slc-progress-text">{text}{(!notes.is_empty()).then(|| format!(" · {notes}"))}</p>
                 }
